@@ -1,0 +1,54 @@
+"""Typed errors for everything a user can get wrong, each with its HTTP status and exit code."""
+
+from __future__ import annotations
+
+
+class AnalyserError(Exception):
+    """Base class: a problem with the input that the letter's owner can fix or understand."""
+
+    http_status: int = 422
+    exit_code: int = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
+
+
+class UnsupportedFileType(AnalyserError):
+    """The file is not a PDF, PNG, JPEG, TIFF or plain text."""
+
+    http_status = 415
+    exit_code = 3
+
+
+class TooLarge(AnalyserError):
+    """The file has more bytes, pages or pixels than the configured limits."""
+
+    http_status = 413
+    exit_code = 4
+
+
+class EncryptedPdf(AnalyserError):
+    """The PDF is password-protected."""
+
+
+class CorruptFile(AnalyserError):
+    """The file claims a type but cannot be read as one."""
+
+
+class NoTextFound(AnalyserError):
+    """The file was read, but no text could be found or recognised in it."""
+
+
+class InvalidSituation(AnalyserError, ValueError):
+    """The person's situation names an unknown benefit or group, or an impossible combination."""
+
+    http_status = 422
+    exit_code = 2

@@ -1,0 +1,115 @@
+"""Tidy extracted text for the NLP stage while keeping a map back to the original characters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Characters that PDF fonts and OCR produce in place of plain ones; same length so offsets hold.
+_SUBSTITUTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00ad": "-",
+        "\t": " ",
+        "\r": "\n",
+    }
+)
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_SENTENCE_END = ".:;!?)"
+
+
+@dataclass
+class CleanText:
+    """Cleaned text and, for each of its characters, the offset it came from in the raw text."""
+
+    text: str
+    origin: list[int]
+
+
+def clean_text(raw: str) -> CleanText:
+    """Normalise characters, mend hyphenated and wrapped lines; every output char maps to an input char."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(raw.translate(_SUBSTITUTES)):
+        for piece in _LIGATURES.get(char, char):
+            chars.append(piece)
+            origin.append(index)
+    text = "".join(chars)
+    lines = text.split("\n")
+    out: list[str] = []
+    out_origin: list[int] = []
+    position = 0
+    for number, line in enumerate(lines):
+        stripped = line.rstrip()
+        out.extend(stripped)
+        out_origin.extend(origin[position : position + len(stripped)])
+        position += len(line) + 1
+        if number == len(lines) - 1:
+            break
+        following = lines[number + 1].lstrip()
+        newline_origin = origin[position - 1] if position - 1 < len(origin) else len(raw)
+        if _is_hyphen_break(stripped, following):
+            out.pop()
+            out_origin.pop()
+            continue
+        if _is_wrapped(stripped, following):
+            out.append(" ")
+        else:
+            out.append("\n")
+        out_origin.append(newline_origin)
+    return CleanText("".join(out), out_origin)
+
+
+def _is_hyphen_break(line: str, following: str) -> bool:
+    # "appoint-\nment": a word split by the layout, not a compound like "work-\nrelated".
+    return (
+        len(line) > 2
+        and line.endswith("-")
+        and line[-2].isalpha()
+        and following[:1].islower()
+        and not line.lower().endswith(("work-", "self-", "non-", "long-", "face-", "well-"))
+    )
+
+
+def _is_wrapped(line: str, following: str) -> bool:
+    # A line broken mid-sentence by the layout: it does not end a sentence and the next one
+    # carries on in lower case. Address blocks and tables start their lines in capitals.
+    return bool(line) and line[-1] not in _SENTENCE_END and following[:1].islower()
+
+
+def repeated_margin_lines(pages: list[str], margin: int = 3) -> set[str]:
+    """Lines that stand at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        edge = set(lines[:margin] + lines[-margin:])
+        counts.update(_shape(line) for line in edge)
+    threshold = max(2, (len(pages) + 1) // 2)
+    return {shape for shape, count in counts.items() if count >= threshold and len(shape) > 3}
+
+
+def drop_lines(text: str, shapes: set[str]) -> str:
+    """Remove the lines whose shape is in `shapes` (running headers and footers)."""
+    if not shapes:
+        return text
+    return "\n".join(line for line in text.split("\n") if _shape(line.strip()) not in shapes)
+
+
+def _shape(line: str) -> str:
+    # "Page 2 of 3" and "Page 3 of 3" are the same footer.
+    return re.sub(r"\d+", "#", line.lower())

@@ -1,0 +1,29 @@
+"""The limits that keep a hostile or mistaken upload from exhausting the machine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 60
+    max_pixels: int = 80_000_000  # per page or image: about an A4 page at 900 dpi
+    ocr_dpi: int = 200
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Defaults, overridden by ANALYSER_MAX_BYTES / _MAX_PAGES / _MAX_PIXELS / _OCR_DPI."""
+        return cls(
+            max_bytes=_env_int("ANALYSER_MAX_BYTES", cls.max_bytes),
+            max_pages=_env_int("ANALYSER_MAX_PAGES", cls.max_pages),
+            max_pixels=_env_int("ANALYSER_MAX_PIXELS", cls.max_pixels),
+            ocr_dpi=_env_int("ANALYSER_OCR_DPI", cls.ocr_dpi),
+        )

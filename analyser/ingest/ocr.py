@@ -1,0 +1,121 @@
+"""Recognise the text of a page image with Tesseract, fixing rotation and skew when it reads badly."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+# Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
+_local = threading.local()
+
+# Below this mean word confidence a page is worth a second look for rotation and skew.
+RETRY_BELOW_CONFIDENCE = 70.0
+
+
+@dataclass
+class OcrText:
+    text: str
+    confidence: float  # 0..1, Tesseract's mean word confidence
+
+
+def tessdata_path() -> str:
+    """Where the language data lives: the tessdata.* wheels install it under sys.prefix/share."""
+    override = os.environ.get("ANALYSER_TESSDATA")
+    if override:
+        return override
+    candidates = [Path(sys.prefix) / "share" / "tessdata", Path(sys.base_prefix) / "share" / "tessdata"]
+    for candidate in candidates:
+        if (candidate / "eng.traineddata").exists():
+            return str(candidate)
+    return str(candidates[0])
+
+
+def _engine():
+    engine = getattr(_local, "engine", None)
+    if engine is None:
+        import tesserocr
+
+        # PSM AUTO finds text blocks, so a sidebar of helpline numbers stays a block of its own
+        # instead of being read across into the body sentences.
+        engine = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang="eng", psm=tesserocr.PSM.AUTO)
+        _local.engine = engine
+    return engine
+
+
+def recognise(image: Image.Image) -> OcrText:
+    """OCR one page image; retry upright and deskewed when the first read is poor."""
+    gray = image.convert("L")
+    first = _read(gray)
+    if first.confidence * 100 >= RETRY_BELOW_CONFIDENCE:
+        return first
+    best = first
+    for candidate in _straightened(gray):
+        attempt = _read(candidate)
+        if attempt.confidence > best.confidence:
+            best = attempt
+    return best
+
+
+def _read(image: Image.Image) -> OcrText:
+    engine = _engine()
+    engine.SetImage(image)
+    text = engine.GetUTF8Text()
+    confidence = engine.MeanTextConf()
+    engine.Clear()
+    return OcrText(text=text, confidence=max(0.0, confidence) / 100.0)
+
+
+def _straightened(image: Image.Image) -> list[Image.Image]:
+    """Rotated and deskewed versions of a page worth reading again."""
+    versions = []
+    rotation = _orientation(image)
+    if rotation:
+        image = image.rotate(-rotation, expand=True, fillcolor=255)
+        versions.append(image)
+    angle = estimate_skew(image)
+    if abs(angle) >= 0.3:
+        versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.BILINEAR))
+    return versions
+
+
+def _orientation(image: Image.Image) -> int:
+    """Clockwise degrees (0/90/180/270) the page is turned, from Tesseract's OSD; 0 if unknown."""
+    import tesserocr
+
+    engine = getattr(_local, "osd", None)
+    if engine is None:
+        engine = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+        _local.osd = engine
+    engine.SetImage(image)
+    try:
+        found = engine.DetectOrientationScript()
+    except RuntimeError:
+        return 0
+    finally:
+        engine.Clear()
+    if not found or found.get("orient_conf", 0) < 1.5:
+        return 0
+    return int(found.get("orient_deg", 0)) % 360
+
+
+def estimate_skew(image: Image.Image, limit: float = 5.0, step: float = 0.25) -> float:
+    """The small rotation (degrees) that makes text lines most horizontal, by projection profile."""
+    import numpy as np
+
+    small = ImageOps.invert(image.convert("L"))
+    small.thumbnail((800, 800))
+    best_angle, best_score = 0.0, -1.0
+    angle = -limit
+    while angle <= limit + 1e-9:
+        rotated = np.asarray(small.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float32)
+        profile = rotated.sum(axis=1)
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best_angle, best_score = angle, score
+        angle += step
+    return best_angle

@@ -1,0 +1,139 @@
+"""PDF pages to text: the text layer where it is sound, OCR of the rendered page where it is not."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
+from analyser.ingest.limits import Limits
+from analyser.ingest.ocr import recognise
+from analyser.result import Page
+
+log = logging.getLogger(__name__)
+
+# A right-hand column must cover this share of the page's text height to be read as a sidebar.
+SIDEBAR_MIN_HEIGHT = 0.25
+GUTTER_MIN_WIDTH = 9.0  # points: narrower gaps are spaces between words, not between columns
+
+
+def read_pdf(data: bytes, limits: Limits) -> list[Page]:
+    """Every page of a PDF as text, in reading order; OCR only the pages without a sound text layer."""
+    document = _open(data)
+    try:
+        count = len(document)
+        if count == 0:
+            raise CorruptFile("This PDF has no pages.")
+        if count > limits.max_pages:
+            raise TooLarge(f"This PDF has {count} pages; the limit is {limits.max_pages}. Upload the letter's pages only.")
+        return list(_pages(data, document, limits))
+    finally:
+        document.close()
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise EncryptedPdf(
+                "This PDF is protected by a password. Open it, print it to a new PDF without a "
+                "password (or scan the paper letter), and upload that."
+            ) from error
+        raise CorruptFile("This PDF is damaged and cannot be read. Try saving or scanning it again.") from error
+
+
+def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterator[Page]:
+    try:
+        plumber = pdfplumber.open(io.BytesIO(data))
+        text_pages = plumber.pages
+    except Exception as error:  # pdfminer raises many types for broken files; pdfium may still render
+        log.info("text layer unreadable (%s); falling back to OCR", type(error).__name__)
+        plumber, text_pages = None, None
+    try:
+        for index in range(len(document)):
+            text = ""
+            if text_pages is not None:
+                try:
+                    page = text_pages[index]
+                    text = page_text(page)
+                    page.close()  # frees pdfplumber's per-page caches: long PDFs stay small in memory
+                except Exception as error:
+                    log.info("page %d text layer unreadable (%s)", index + 1, type(error).__name__)
+                    text = ""
+            if is_sound_text(text):
+                yield Page(number=index + 1, text=text, text_source="pdf_text")
+            else:
+                yield _ocr_page(document, index, limits)
+    finally:
+        if plumber is not None:
+            plumber.close()
+
+
+def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits) -> Page:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        scale = limits.ocr_dpi / 72
+        if width * height * scale * scale > limits.max_pixels:
+            raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
+        try:
+            image = page.render(scale=scale, grayscale=True).to_pil()
+        except pdfium.PdfiumError as error:
+            raise CorruptFile(f"Page {index + 1} of this PDF cannot be drawn.") from error
+    finally:
+        page.close()
+    found = recognise(image)
+    return Page(number=index + 1, text=found.text, text_source="ocr", ocr_confidence=round(found.confidence, 3))
+
+
+def page_text(page: pdfplumber.page.Page) -> str:
+    """A page's text layer in reading order: the body first, then any right-hand sidebar."""
+    chars = page.chars
+    if not chars:
+        return ""
+    gutter = find_gutter(chars, float(page.width))
+    if gutter is None:
+        return page.extract_text() or ""
+    body = page.crop((0, 0, gutter, page.height)).extract_text() or ""
+    sidebar = page.crop((gutter, 0, page.width, page.height)).extract_text() or ""
+    return f"{body}\n\n{sidebar}"
+
+
+def find_gutter(chars: list[dict], width: float) -> float | None:
+    """The x of an empty vertical strip between the body and a tall right-hand column, if any."""
+    step = 3.0
+    bins = int(width // step) + 1
+    occupied = [False] * bins
+    for char in chars:
+        for position in range(int(char["x0"] // step), min(bins, int(char["x1"] // step) + 1)):
+            occupied[position] = True
+    start, end = int(width * 0.5 // step), int(width * 0.82 // step)
+    run, best = 0, None
+    for position in range(start, end):
+        run = run + 1 if not occupied[position] else 0
+        if run * step >= GUTTER_MIN_WIDTH:
+            best = (position - run // 2) * step
+            break
+    if best is None:
+        return None
+    right = [c for c in chars if c["x0"] >= best]
+    if not right:
+        return None
+    tops = [c["top"] for c in chars]
+    text_height = (max(tops) - min(tops)) or 1.0
+    right_height = max(c["top"] for c in right) - min(c["top"] for c in right)
+    return best if right_height >= SIDEBAR_MIN_HEIGHT * text_height else None
+
+
+def is_sound_text(text: str) -> bool:
+    """Whether a text layer is real text rather than empty, glyph ids, or scanner junk."""
+    visible = [c for c in text if not c.isspace()]
+    if len(visible) < 40 or text.count("(cid:") > 5:
+        return False
+    letters = sum(c.isalpha() for c in visible)
+    return letters / len(visible) >= 0.55

@@ -1,0 +1,92 @@
+"""Check labelled letters in samples/corpus/*.jsonl against the labelling schema."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment", "decision_notice", "other"}
+ATTENDANCE = {"mandatory", "voluntary", "unclear", "none"}
+BENEFITS = {"esa", "income_support", "universal_credit", "jsa", "pension_credit", "carers_allowance",
+            "pip", "dla", "attendance_allowance", "housing_benefit"}
+GROUPS = {"support_group", "wrag", "assessment_phase", "no_work_related_requirements",
+          "work_focused_interview_only", "work_preparation", "all_work_related_requirements"}
+ESA_GROUPS = {"support_group", "wrag", "assessment_phase", None}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME = re.compile(r"^\d{2}:\d{2}$")
+KEYS = {"id", "source", "text", "letter_type", "is_wfi_summons", "attendance", "attendance_by_group",
+        "sanction_language", "benefits_mentioned", "esa_group_stated", "appointment", "office",
+        "letter_date", "hard", "notes"}
+
+
+def problems_of(record: dict) -> list[str]:
+    """Every way one record breaks the schema, as readable lines."""
+    found = []
+    missing = KEYS - record.keys()
+    if missing:
+        found.append(f"missing keys {sorted(missing)}")
+        return found
+    if record["source"] not in {"handwritten", "template"}:
+        found.append("source must be handwritten or template")
+    if record["letter_type"] not in TYPES:
+        found.append(f"letter_type {record['letter_type']!r}")
+    if record["is_wfi_summons"] != (record["letter_type"] == "wfi"):
+        found.append("is_wfi_summons must equal letter_type == 'wfi'")
+    if record["attendance"] not in ATTENDANCE:
+        found.append(f"attendance {record['attendance']!r}")
+    by_group = record["attendance_by_group"]
+    if by_group is not None:
+        if not isinstance(by_group, dict) or not set(by_group) <= GROUPS or not set(by_group.values()) <= ATTENDANCE:
+            found.append("attendance_by_group must map groups to attendance values")
+        if record["attendance"] != "unclear":
+            found.append("attendance must be 'unclear' when attendance_by_group is set")
+    if not isinstance(record["sanction_language"], bool) or not isinstance(record["hard"], bool):
+        found.append("sanction_language and hard must be booleans")
+    if not set(record["benefits_mentioned"]) <= BENEFITS:
+        found.append(f"benefits {sorted(set(record['benefits_mentioned']) - BENEFITS)}")
+    if record["esa_group_stated"] not in ESA_GROUPS:
+        found.append(f"esa_group_stated {record['esa_group_stated']!r}")
+    appointment = record["appointment"]
+    if appointment is not None:
+        if not DATE.match(str(appointment.get("date"))):
+            found.append("appointment.date must be YYYY-MM-DD")
+        if appointment.get("time") is not None and not TIME.match(appointment["time"]):
+            found.append("appointment.time must be HH:MM or null")
+        if not isinstance(appointment.get("phone"), bool):
+            found.append("appointment.phone must be a boolean")
+    if record["letter_date"] is not None and not DATE.match(record["letter_date"]):
+        found.append("letter_date must be YYYY-MM-DD or null")
+    if len(record["text"]) < 200:
+        found.append("text is too short to be a letter")
+    return found
+
+
+def main(paths: list[str]) -> int:
+    files = [Path(p) for p in paths] or sorted(Path(__file__).parent.joinpath("corpus").glob("*.jsonl"))
+    seen: set[str] = set()
+    bad = 0
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                print(f"{path}:{number}: not JSON: {error}")
+                bad += 1
+                continue
+            issues = problems_of(record)
+            if record.get("id") in seen:
+                issues.append(f"duplicate id {record.get('id')}")
+            seen.add(record.get("id"))
+            for issue in issues:
+                print(f"{path}:{number} ({record.get('id')}): {issue}")
+            bad += bool(issues)
+    print(f"{len(seen)} letters, {bad} with problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
