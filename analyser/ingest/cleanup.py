@@ -47,7 +47,7 @@ def clean_text(raw: str) -> CleanText:
         for piece in _LIGATURES.get(char, char):
             chars.append(piece)
             origin.append(index)
-    text = "".join(chars)
+    text = mend_ocr_confusions("".join(chars))
     lines = text.split("\n")
     out: list[str] = []
     out_origin: list[int] = []
@@ -71,6 +71,28 @@ def clean_text(raw: str) -> CleanText:
             out.append("\n")
         out_origin.append(newline_origin)
     return CleanText("".join(out), out_origin)
+
+
+# A word of lower-case letters with a 0, 1 or | inside it ("y0ur", "st0pped", "bi||s") is a
+# scanner's misreading; "10am", "1st", "WFI1" and "0800" are not words of that kind.
+_CANDIDATE = re.compile(r"(?<![\w|])[A-Za-z01|][a-z01|]{2,}(?![\w|])")
+_NOT_CONFUSED = re.compile(r"[01]+(?:am|pm|st|nd|rd|th|s)")
+_CONFUSED_I = re.compile(r"(?m)(?<![\w])[l|](?=f\b|t\b|n\b|s\b)(?=\w+\s+[a-z])")
+_FIXES = str.maketrans({"0": "o", "1": "l", "|": "l"})
+
+
+def mend_ocr_confusions(text: str) -> str:
+    """Undo the commonest OCR letter/digit swaps inside words, keeping every offset in place."""
+    text = _CANDIDATE.sub(_mend_word, text)
+    # "lf you do not attend" / "|t is": a lower-case l or bar reading a capital I before a word.
+    return _CONFUSED_I.sub("I", text)
+
+
+def _mend_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not any(c in "01|" for c in word) or sum(c.islower() for c in word) < 2 or _NOT_CONFUSED.fullmatch(word):
+        return word
+    return word[0] + word[1:].translate(_FIXES) if word[0].isalpha() else word.translate(_FIXES)
 
 
 def _is_hyphen_break(line: str, following: str) -> bool:

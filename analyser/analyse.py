@@ -1,0 +1,66 @@
+"""The one analyse path: ingest -> nlp -> rules, returning the contract's AnalysisResult."""
+
+from __future__ import annotations
+
+import os
+
+from analyser.ingest import Document, Limits, ingest_bytes, ingest_path
+from analyser.nlp import read_letter
+from analyser.result import AnalysisResult, Letter, Situation, Source
+from analyser.rules import check as check_rules
+from analyser.rules import letter_warnings
+
+
+def analyse_file(
+    path: str | os.PathLike[str],
+    situation: Situation | dict | None = None,
+    *,
+    limits: Limits | None = None,
+    name: str | None = None,
+    include_text: bool = False,
+) -> AnalysisResult:
+    """Analyse a letter file (PDF, scan, photo, TIFF or text) for an optional situation."""
+    return _analyse(ingest_path(path, limits, name=name), situation, include_text)
+
+
+def analyse_bytes(
+    data: bytes, name: str, situation: Situation | dict | None = None, *, limits: Limits | None = None,
+    include_text: bool = False,
+) -> AnalysisResult:
+    """Analyse a letter held in memory (an upload), never writing it to disk."""
+    return _analyse(ingest_bytes(data, name, limits), situation, include_text)
+
+
+def analyse_text(text: str, situation: Situation | dict | None = None, *, name: str = "letter.txt") -> AnalysisResult:
+    """Analyse a letter given as plain text."""
+    return _analyse(ingest_bytes(text.encode("utf-8"), name), situation, include_text=False)
+
+
+def check(letter: Letter, situation: Situation | dict):
+    """The rules alone: judge findings against a situation, no NLP."""
+    return check_rules(letter, _situation(situation))
+
+
+def _situation(situation: Situation | dict | None) -> Situation | None:
+    if situation is None or isinstance(situation, Situation):
+        return situation
+    return Situation.parse(situation)
+
+
+def _analyse(document: Document, situation: Situation | dict | None, include_text: bool) -> AnalysisResult:
+    situation = _situation(situation)
+    letter = read_letter(document.pages)
+    return AnalysisResult(
+        source=Source(
+            name=document.name,
+            sha256=document.sha256,
+            media_type=document.media_type,
+            pages=len(document.pages),
+            text_source=document.text_source,
+            ocr_confidence=document.ocr_confidence,
+        ),
+        letter=letter,
+        check=check_rules(letter, situation) if situation else None,
+        warnings=document.warnings + letter_warnings(letter),
+        pages=document.pages if include_text else None,
+    )

@@ -1,0 +1,119 @@
+"""Score the analyser against gold-labelled letters, with the metrics of ../shared/eval/score.py."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from analyser.result import LETTER_TYPES
+
+METRIC_NAMES = (
+    "type_accuracy", "type_macro_f1", "wfi_f1", "attendance_accuracy", "mandatory_f1", "sanction_f1",
+    "appointment_date_accuracy",
+)
+
+
+def load_labels(path: Path) -> list[dict]:
+    """Gold letters, one JSON object per line."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def f1(pairs: list[tuple], positive) -> float:
+    """F1 of `positive` over (gold, predicted) pairs; 1.0 when there is nothing to find or to miss."""
+    tp = sum(1 for g, p in pairs if g == positive and p == positive)
+    fp = sum(1 for g, p in pairs if g != positive and p == positive)
+    fn = sum(1 for g, p in pairs if g == positive and p != positive)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _accuracy(pairs: list[tuple]) -> float:
+    return sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
+
+
+def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
+    """The reference scorer's metrics over (gold, predicted letter block) pairs."""
+    types = [(g["letter_type"], p.get("type")) for g, p in rows]
+    present = {g for g, _ in types}
+    dated = [
+        ((g.get("appointment") or {}).get("date"), (p.get("appointment") or {}).get("date"))
+        for g, p in rows
+        if (g.get("appointment") or {}).get("date")
+    ]
+    return {
+        "letters": len(rows),
+        "missing_or_error": sum(1 for _, p in rows if not p),
+        "type_accuracy": _accuracy(types),
+        "type_macro_f1": sum(f1(types, t) for t in LETTER_TYPES if t in present) / max(1, len(present)),
+        "wfi_f1": f1([(g["is_wfi_summons"], p.get("is_wfi_summons")) for g, p in rows], True),
+        "attendance_accuracy": _accuracy([(g["attendance"], p.get("attendance")) for g, p in rows]),
+        "mandatory_f1": f1([(g["attendance"], p.get("attendance")) for g, p in rows], "mandatory"),
+        "sanction_f1": f1([(g["sanction_language"], p.get("sanction_language")) for g, p in rows], True),
+        "appointment_date_accuracy": _accuracy(dated),
+    }
+
+
+def misses(rows: list[tuple[dict, dict]]) -> list[str]:
+    """One line per letter whose type, attendance or sanction language is wrong."""
+    lines = []
+    for gold, found in rows:
+        want = (gold["letter_type"], gold["attendance"], gold["sanction_language"])
+        got = (found.get("type"), found.get("attendance"), found.get("sanction_language"))
+        if want != got:
+            lines.append(f"miss {gold['id']}: gold {list(want)} got {list(got)}")
+    return lines
+
+
+def _analyse_one(job: tuple[dict, str, str]) -> dict:
+    from analyser import analyse_file, analyse_text
+    from analyser.errors import AnalyserError
+    from analyser.render import render_letter
+
+    gold, mode, work = job
+    try:
+        if mode == "text":
+            return analyse_text(gold["text"], name=f"{gold['id']}.txt").letter.model_dump(mode="json")
+        path = render_letter(gold["text"], Path(work) / gold["id"], "scan-pdf", seed=7)
+        try:
+            return analyse_file(path).letter.model_dump(mode="json")
+        finally:
+            path.unlink(missing_ok=True)
+    except AnalyserError:
+        return {}
+
+
+def run(labels: list[dict], mode: str, workers: int = 1) -> list[tuple[dict, dict]]:
+    """Analyse every gold letter as text or as a rendered degraded scan."""
+    with tempfile.TemporaryDirectory() as work:
+        jobs = [(gold, mode, work) for gold in labels]
+        if workers > 1:
+            with ProcessPoolExecutor(workers) as pool:
+                found = list(pool.map(_analyse_one, jobs, chunksize=2))
+        else:
+            found = [_analyse_one(job) for job in jobs]
+    return list(zip(labels, found, strict=True))
+
+
+SUBSETS: dict[str, Callable[[dict], bool]] = {
+    "hand-written": lambda g: g.get("source", "handwritten") != "template",
+    "templated": lambda g: g.get("source") == "template",
+    "hard": lambda g: bool(g.get("hard")),
+    "not hard": lambda g: not g.get("hard"),
+}
+
+
+def report(rows: list[tuple[dict, dict]], title: str) -> Iterable[str]:
+    """Printable lines: the overall metrics, then each non-empty subset."""
+    yield f"== {title}"
+    for key, value in score(rows).items():
+        yield f"{key:28} {value:.3f}" if isinstance(value, float) else f"{key:28} {value}"
+    for name, keep in SUBSETS.items():
+        subset = [row for row in rows if keep(row[0])]
+        if subset and len(subset) != len(rows):
+            metrics = score(subset)
+            summary = "  ".join(f"{k.split('_')[0]}={metrics[k]:.2f}" for k in METRIC_NAMES if k != "type_macro_f1")
+            yield f"  {name:13} n={len(subset):3}  {summary}"

@@ -1,0 +1,113 @@
+"""spaCy components of the letter pipeline: layout-aware sentences, cue phrases, and their scope."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from analyser.nlp.phrases import patterns_for
+
+CUES_KEY = "cues"  # every cue phrase the ruler found
+LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
+QUOTED = re.compile(r'"[^"]{20,800}"')
+_NEGATORS = {"not", "n't", "never", "no"}
+
+# Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
+_VETOED_BY_NEGATION = {"sanction"}
+_VETOED_BY_FURNITURE = {"sanction"}
+_VETOED_BY_HYPOTHETICAL = {"mandatory", "request"}
+_CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
+
+if not Span.has_extension("why_not"):
+    # Why a cue was switched off ("negated", "conditional", ...); None for a live cue.
+    Span.set_extension("why_not", default=None)
+
+
+@Language.component("letter_sentences", assigns=["token.is_sent_start"])
+def letter_sentences(doc: Doc) -> Doc:
+    """Sentences end at full stops and at line breaks: a letter's lines (address, table rows,
+    headings) are units of their own once wrapped lines have been joined by ingest."""
+    for index, token in enumerate(doc):
+        if index == 0:
+            token.is_sent_start = True
+            continue
+        previous = doc[index - 1]
+        starts = "\n" in previous.text or "\n" in previous.whitespace_ or previous.text in {".", "!", "?"}
+        if previous.text == "." and token.is_lower:
+            starts = False  # "e.g. something", "approx. 10"
+        token.is_sent_start = starts
+    return doc
+
+
+def default_cue_rows() -> list[dict]:
+    """The cue phrases shipped with the package (analyser/nlp/patterns/cues.jsonl)."""
+    text = resources.files("analyser.nlp").joinpath("patterns/cues.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def add_cue_ruler(nlp: Language) -> None:
+    """A span ruler over the cue phrases, writing every hit to doc.spans['cues'] with its pattern id."""
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="cue_ruler",
+        config={"spans_key": CUES_KEY, "validate": False, "overwrite": False},
+    )
+    ruler.add_patterns(patterns_for(default_cue_rows()))
+
+
+@Language.component("cue_scope", requires=["doc.spans"], assigns=["doc.spans"])
+def cue_scope(doc: Doc) -> Doc:
+    """Decide which cues are live: drop threats that are negated or furniture, obligations that
+    are hypothetical, anything quoted from another letter, and mark group-conditional sentences."""
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    by_sentence: dict[int, list[Span]] = {}
+    for span in doc.spans[CUES_KEY]:
+        by_sentence.setdefault(span.sent.start, []).append(span)
+    live = []
+    for spans in by_sentence.values():
+        labels = {span.label_ for span in spans}
+        for span in _longest(spans):
+            why = None
+            if any(start <= span.start_char and span.end_char <= end for start, end in quoted):
+                why = "quoted"
+            elif span.label_ == "mandatory" and _negated_before(span):
+                why = "negated"  # "you do not have to attend" holds "have to attend"
+            elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:
+                why = "negated"
+            elif span.label_ in _VETOED_BY_FURNITURE and "furniture" in labels and _furniture_near(span, spans):
+                why = "furniture"
+            elif span.label_ in _VETOED_BY_HYPOTHETICAL and "furniture" in labels and _hypothetical(spans):
+                why = "hypothetical"
+            elif span.label_ in _CONDITIONAL_KINDS and "condition" in labels:
+                why = "conditional"
+            span._.why_not = why
+            if why in (None, "conditional"):
+                live.append(span)
+    doc.spans[LIVE_KEY] = live
+    return doc
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """One span per label and place: the ruler finds "you must attend" and "must attend" both."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and kept[-1].label_ == span.label_ and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _negated_before(span: Span) -> bool:
+    return any(token.lower_ in _NEGATORS for token in span.doc[max(span.sent.start, span.start - 2) : span.start])
+
+
+def _furniture_near(span: Span, spans: list[Span]) -> bool:
+    return any(s.label_ == "furniture" and s.id_ != "hypothetical" for s in spans)
+
+
+def _hypothetical(spans: list[Span]) -> bool:
+    return any(s.label_ == "furniture" and s.id_ == "hypothetical" for s in spans)

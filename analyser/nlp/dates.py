@@ -1,0 +1,144 @@
+"""Find dates and times in letter text in every common UK format, resolving year-less dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAYNAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
+
+_PATTERNS = [
+    # Tuesday 14 May 2013 / 14th of May, 2013 / 14 May
+    re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    # May 14, 2013 / Tuesday, May 14th
+    re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    # 14/05/2013, 14.5.13, 14-05-2013
+    re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<num_month>[01]?\d)[/.\-]" + _YEAR + r"\b"),
+    # 2013-05-14
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num_month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+
+_TIME = re.compile(
+    r"\b(?P<hour>[012]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\b(?P<hour24>[012]?\d)[:.](?P<minute24>[0-5]\d)(?:\s*(?:hrs|hours|h))?\b(?![./]\d)"
+    r"|\b(?P<noon>noon|midday)\b",
+    re.I,
+)
+_WORD_TIME = re.compile(r"\b(?P<how>half past|quarter past|quarter to)\s+(?P<hour>[a-z]+)\b", re.I)
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date | None  # None when the year is missing and nothing resolved it yet
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+    def with_year(self, year: int) -> FoundDate:
+        return FoundDate(_safe_date(year, self.month, self.day), self.start, self.end, self.day, self.month, year)
+
+
+@dataclass(frozen=True)
+class FoundTime:
+    value: str  # HH:MM, 24-hour
+    start: int
+    end: int
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    number = int(raw)
+    return number if number > 99 else 2000 + number if number < 70 else 1900 + number
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date in the text, in order of position, without overlaps."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            groups = match.groupdict()
+            month = MONTHS.get((groups.get("month") or "").lower().rstrip(".")) or int(groups.get("num_month") or 0)
+            day = int(groups["day"])
+            year = _year(groups.get("year"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            if year is None and groups.get("month", "").lower() == "may" and not match.group(0)[:1].isdigit():
+                continue  # "may 14 people" is not a date; "14 May" is
+            found.append(FoundDate(_safe_date(year, month, day), match.start(), match.end(), day, month, year))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_year(found: FoundDate, letter_date: date | None) -> FoundDate:
+    """Give a year-less date the year that puts it on or after the letter's date."""
+    if found.year is not None or letter_date is None:
+        return found
+    candidate = found.with_year(letter_date.year)
+    if candidate.value is not None and candidate.value < letter_date and (letter_date - candidate.value).days > 60:
+        candidate = found.with_year(letter_date.year + 1)
+    return candidate
+
+
+def find_times(text: str) -> list[FoundTime]:
+    """Every clock time in the text as HH:MM (24-hour)."""
+    times = []
+    for match in _TIME.finditer(text):
+        groups = match.groupdict()
+        if groups.get("noon"):
+            times.append(FoundTime("12:00", match.start(), match.end()))
+            continue
+        if groups.get("hour") is not None:
+            hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+            pm = groups["ampm"].lower().startswith("p")
+            if hour > 12:
+                continue
+            hour = (hour % 12) + (12 if pm else 0)
+        else:
+            hour, minute = int(groups["hour24"]), int(groups["minute24"])
+            if hour > 23 or (hour < 7 and not groups["hour24"].startswith("0")):
+                continue  # "2.30" in running text is more often money or a section than 02:30
+        times.append(FoundTime(f"{hour:02d}:{minute:02d}", match.start(), match.end()))
+    for match in _WORD_TIME.finditer(text):
+        hour = _NUMBER_WORDS.get(match.group("hour").lower())
+        if hour is None:
+            continue
+        how = match.group("how").lower()
+        minute = {"half past": 30, "quarter past": 15, "quarter to": 45}[how]
+        hour = hour - 1 if how == "quarter to" else hour
+        hour = hour + 12 if hour < 8 else hour  # office hours: "half past two" is 14:30
+        times.append(FoundTime(f"{hour:02d}:{minute:02d}", match.start(), match.end()))
+    return sorted(times, key=lambda t: t.start)

@@ -1,0 +1,89 @@
+"""Decide attendance and sanction language from the live cue spans, by rules written out below.
+
+The order matters and mirrors how a welfare-rights adviser reads a letter:
+1. Only letters that make an appointment (WFI, WCA, PIP, programme, other appointment) can ask
+   the reader to attend; decisions and other letters ask nothing (`none`).
+2. If the letter makes attendance depend on the reader's group, for two or more groups, that is
+   `attendance_by_group` and the overall attendance is `unclear`.
+3. A live threat to the benefit for not going makes it `mandatory`: a consequence is stated.
+4. An explicit "you do not have to" / "voluntary" makes it `voluntary`, unless an obligation as
+   strong and as frequent sits beside it ("you must attend" outnumbering the voluntary cues).
+5. An obligation ("you must attend", "it is a condition of your benefit") makes it `mandatory`.
+6. A request to attend (an appointment booked, "please come", a date) with none of the above
+   is `unclear`; nothing to attend is `none`.
+Threats count for sanction language in any letter; negated ones and furniture never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
+GROUP_LABELS = {"group_support": "support_group", "group_wrag": "wrag", "group_assessment": "assessment_phase"}
+
+
+@dataclass
+class Decision:
+    attendance: str
+    sanction_language: bool
+    attendance_by_group: dict[str, str] | None
+    evidence: list[Span] = field(default_factory=list)
+
+
+def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decision:
+    """Attendance, sanction language and per-group attendance from the live cues (see module doc)."""
+    direct = [span for span in live if span._.why_not is None]
+    sanctions = [span for span in live if span.label_ == "sanction"]
+    by_group = _attendance_by_group(live)
+    if letter_type not in APPOINTMENT_TYPES:
+        return Decision("none", bool(sanctions), None, sanctions)
+    if by_group:
+        conditional = [s for s in live if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary", "sanction")]
+        return Decision("unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional])
+    threats = [span for span in direct if span.label_ == "sanction"]
+    obligations = [span for span in direct if span.label_ == "mandatory"]
+    optional = [span for span in direct if span.label_ == "voluntary"]
+    requests = [span for span in direct if span.label_ == "request"]
+    if not (requests or obligations or has_appointment):
+        # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
+        return Decision("none", bool(sanctions), None, sanctions)
+    if threats:
+        return Decision("mandatory", True, None, obligations + threats)
+    if optional and len(optional) > len(obligations):
+        return Decision("voluntary", bool(sanctions), None, optional)
+    if obligations:
+        return Decision("mandatory", bool(sanctions), None, obligations)
+    if requests or has_appointment:
+        return Decision("unclear", bool(sanctions), None, requests)
+    return Decision("none", bool(sanctions), None, sanctions)
+
+
+def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
+    """What the letter says for each group it names in 'if you are in the ... group' sentences."""
+    found: dict[str, str] = {}
+    sentences: dict[int, list[Span]] = {}
+    for span in live:
+        if span._.why_not == "conditional":
+            sentences.setdefault(span.sent.start, []).append(span)
+    for spans in sentences.values():
+        doc = spans[0].doc
+        sentence = spans[0].sent
+        groups = [
+            GROUP_LABELS[s.label_]
+            for s in doc.spans["cues"]
+            if s.label_ in GROUP_LABELS and sentence.start <= s.start < sentence.end
+        ]
+        labels = {s.label_ for s in spans}
+        if "voluntary" in labels and "mandatory" not in labels:
+            attendance = "voluntary"
+        elif labels & {"mandatory", "sanction"}:
+            attendance = "mandatory"
+        else:
+            continue
+        for group in groups:
+            found.setdefault(group, attendance)
+    if len(found) >= 2 and len(set(found.values())) >= 2:
+        return found
+    return None

@@ -1,0 +1,155 @@
+"""Pull the facts out of a letter: benefits, ESA group, office, letter date and the appointment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from analyser.nlp.dates import FoundDate, find_dates, find_times, resolve_year
+
+BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
+    "esa": re.compile(r"employment\s+and\s+support\s+allowance|\bESA\b|\bNSESA\b", re.I),
+    "income_support": re.compile(r"income\s+support", re.I),
+    "universal_credit": re.compile(r"universal\s+credit|\bUC\b(?!\s*50)", re.I),
+    "jsa": re.compile(r"job\s?seeker'?s'?\s+allowance|\bJSA\b", re.I),
+    "pension_credit": re.compile(r"pension\s+credit", re.I),
+    "carers_allowance": re.compile(r"carer'?s'?\s+allowance", re.I),
+    "pip": re.compile(r"personal\s+independence\s+payment|\bPIP\b", re.I),
+    "dla": re.compile(r"disability\s+living\s+allowance|\bDLA\b", re.I),
+    "attendance_allowance": re.compile(r"attendance\s+allowance", re.I),
+    "housing_benefit": re.compile(r"housing\s+benefit", re.I),
+}
+_OFFICE = re.compile(
+    r"job\s?cent(?:re|er)(?:\s+plus)?|benefits?\s+(?:delivery\s+)?centre|service\s+centre|contact\s+centre"
+    r"|assessment\s+centre|medical\s+(?:examination\s+)?centre|pension\s+centre|benefit\s+office"
+    r"|council|universal\s+credit\s+(?:full\s+)?service|\bDWP\b|department\s+for\s+work",
+    re.I,
+)
+_SALUTATION = re.compile(r"^\s*dear\b", re.I | re.M)
+_LETTER_DATE_LABEL = re.compile(r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-]?\s*", re.I)
+_PLACE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-]\s*(?P<place>[^\n]+)", re.I)
+_PHONE_APPOINTMENT = re.compile(
+    r"(?:tele)?phone\s+(?:appointment|interview|call|assessment|consultation|meeting)|by\s+(?:tele)?phone"
+    r"|over\s+the\s+(?:tele)?phone|(?:we|adviser|coach|assessor|professional|someone)\s+will\s+(?:phone|call|ring|telephone)\s+you"
+    r"|(?:will|we'll)\s+(?:phone|call|ring)\s+you|phone\s+you\s+on|call\s+you\s+on|ring\s+you\s+on",
+    re.I,
+)
+_NOT_APPOINTMENT = re.compile(
+    r"by\s+$|before\s+$|no\s+later\s+than\s+$|return(?:ed)?\s+(?:it|this|the form)?\s*(?:to us\s+)?by\s+$|"
+    r"within\s+$|until\s+$|from\s+$|since\s+$|dated\s+$|letter\s+of\s+$|on\s+or\s+before\s+$|payment\s+(?:on|date)\s*:?\s*$",
+    re.I,
+)
+_APPOINTMENT_WORDS = re.compile(
+    r"appointment|interview|meeting|assessment|consultation|attend|come|call you|phone you|ring you|"
+    r"see you|on:|date:|when:|review|session|visit|examination",
+    re.I,
+)
+
+
+@dataclass
+class AppointmentFound:
+    date: str | None
+    time: str | None
+    place: str | None
+    phone: bool
+    date_span: tuple[int, int] | None
+
+
+def benefits_mentioned(text: str) -> list[str]:
+    """The benefits the letter names, in the contract's order."""
+    return [benefit for benefit, pattern in BENEFIT_NAMES.items() if pattern.search(text)]
+
+
+def esa_group_stated(doc: Doc, live: list[Span], benefits: list[str]) -> str | None:
+    """The ESA group the letter says the reader is in, if it says so plainly (not 'if you are in')."""
+    if "esa" not in benefits:
+        return None
+    groups = {"group_support": "support_group", "group_wrag": "wrag", "group_assessment": "assessment_phase"}
+    for span in doc.spans["cues"]:
+        group = groups.get(span.label_)
+        if group is None or span._.why_not == "quoted":
+            continue
+        sentence = span.sent
+        labels = {s.label_ for s in doc.spans["cues"] if s.sent.start == sentence.start}
+        before = doc[sentence.start : span.start].text.lower()
+        if "condition" in labels or re.search(r"\b(if|whether|unless|people|those|anyone|claimants|customers)\b", before):
+            continue
+        if re.search(r"\b(you|your|you're|you've)\b", before) and not re.search(r"\bnot\s+(?:in|be|been)\b", before):
+            return group
+    return None
+
+
+def letter_date(text: str) -> FoundDate | None:
+    """The date the letter was written: a labelled date, else the first date before 'Dear'."""
+    labelled = _LETTER_DATE_LABEL.search(text)
+    if labelled:
+        dates = find_dates(text[labelled.end() : labelled.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].value:
+            first = dates[0]
+            return FoundDate(first.value, first.start + labelled.end(), first.end + labelled.end(), first.day, first.month, first.year)
+    salutation = _SALUTATION.search(text)
+    header = text[: salutation.start()] if salutation else text[:800]
+    for found in find_dates(header):
+        if found.value and not re.search(r"(born|birth|dob)\W*$", header[max(0, found.start - 20) : found.start], re.I):
+            return found
+    return None
+
+
+def office(text: str) -> str | None:
+    """The sending office as the letter names it, from the letterhead (the lines before 'Dear')."""
+    salutation = _SALUTATION.search(text)
+    header_lines = [line.strip() for line in (text[: salutation.start()] if salutation else text[:600]).splitlines()]
+    header_lines = [line for line in header_lines if line]
+    for index, line in enumerate(header_lines[:25]):
+        if not _OFFICE.search(line) or len(line) > 70 or re.search(r"\b(dear|phone|tel|email|www|fax)\b", line, re.I):
+            continue
+        if re.fullmatch(r"(?:department for work and pensions|dwp|jobcentre plus|job centre plus)", line, re.I):
+            following = header_lines[index + 1] if index + 1 < len(header_lines) else ""
+            if following and not re.search(r"\d", following) and len(following) < 50 and not _OFFICE.search(following):
+                return f"{following} {line}" if "jobcentre" in line.lower() else following
+            continue
+        return line.rstrip(",")
+    return None
+
+
+def appointment(text: str, sent_date: date | None) -> AppointmentFound | None:
+    """The appointment the letter asks the reader to keep: the first plausible date after 'Dear'
+    (or in a 'Date:' line) that is not a reply-by date, with the time and place next to it."""
+    salutation = _SALUTATION.search(text)
+    body_start = salutation.start() if salutation else 0
+    candidates = []
+    for found in find_dates(text):
+        found = resolve_year(found, sent_date)
+        if found.value is None:
+            continue
+        before = text[max(0, found.start - 40) : found.start]
+        if _NOT_APPOINTMENT.search(before):
+            continue
+        if sent_date and (found.value < sent_date or (found.value - sent_date).days > 200):
+            continue
+        context = text[max(0, found.start - 160) : found.end + 120]
+        if not _APPOINTMENT_WORDS.search(context):
+            continue
+        labelled = re.search(r"(date|when|on)\s*[:\-]\s*$", before, re.I) is not None
+        if found.start < body_start and not labelled:
+            continue
+        candidates.append((not labelled, found.start, found))
+    if not candidates:
+        return None
+    found = min(candidates, key=lambda c: (c[0], c[1]))[2]
+    near = text[found.start : found.end + 160]
+    times = find_times(near) or find_times(text[max(0, found.start - 80) : found.start])
+    place = _PLACE_LABEL.search(text[max(0, found.start - 200) : found.end + 400])
+    is_phone = bool(_PHONE_APPOINTMENT.search(text[max(0, found.start - 600) : found.end + 600]))
+    if re.search(r"video\s+(?:call|appointment|assessment)", text, re.I):
+        is_phone = False
+    return AppointmentFound(
+        date=found.value.isoformat() if found.value else None,
+        time=times[0].value if times else None,
+        place=place.group("place").strip().rstrip(",.") if place else None,
+        phone=is_phone,
+        date_span=(found.start, found.end),
+    )

@@ -1,0 +1,46 @@
+"""Letter type: the trained text classifier's scores, corrected by rule evidence where rules know better."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from analyser.result import LETTER_TYPES
+
+# Why rules on top of the model: the classifier learns topic words, and WCA letters are full of
+# "work", programme letters look like WFIs, and a decision about an interview talks about the
+# interview. A few statements settle the type outright when the letter makes them, so they
+# shift the model's scores rather than relying on it to have seen that wording.
+TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
+    ("wca", re.compile(r"work capability assessment|\bESA\s?50\b|\bUC\s?50\b|capability for work questionnaire"
+                       r"|centre for health and disability assessments|health assessment advisory service|\bHAAS\b|\bCHDA\b"
+                       r"|functional assessment service|healthcare professional", re.I), 0.25),
+    ("pip_assessment", re.compile(r"personal independence payment|\bPIP\s?2\b|independent assessment services"
+                                  r"|how your disability affects you|disability living allowance", re.I), 0.15),
+    ("programme_referral", re.compile(r"work programme|restart scheme|\brestart\b|work and health programme"
+                                      r"|mandatory work activity|work choice|community work placement|\bIPES\b"
+                                      r"|(?:referred|referring|referral) (?:you )?to\b", re.I), 0.2),
+    ("decision_notice", re.compile(r"we have (?:now )?decided|we've decided|decision maker|the decision|our decision"
+                                   r"|have been awarded|you are entitled to|we have made a decision", re.I), 0.15),
+    ("other_appointment", re.compile(r"interview under caution|compliance|verif(?:y|ication)|identity|claim review"
+                                     r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer", re.I), 0.2),
+    ("wfi", re.compile(r"work[- ]?focus+ed interview|work search review|claimant commitment|work coach|personal adviser"
+                       r"|health and work conversation|action plan|jobsearch review|job search review", re.I), 0.15),
+]
+NOT_WFI = re.compile(r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an) (?:work[- ]?focus+ed interview|appointment with your work coach)", re.I)
+
+
+def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:
+    """The letter's type, its confidence, and the scores that decided it."""
+    scores = {label: float(doc.cats.get(label, 0.0)) for label in LETTER_TYPES}
+    text = doc.text
+    for label, pattern, weight in TYPE_EVIDENCE:
+        if pattern.search(text):
+            scores[label] += weight
+    if NOT_WFI.search(text):
+        # The letter says in terms what it is not; believe it.
+        scores["wfi"] *= 0.3
+    best = max(scores, key=scores.get)
+    total = sum(scores.values()) or 1.0
+    return best, round(min(1.0, scores[best] / total * 1.0), 3), scores

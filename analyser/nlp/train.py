@@ -1,0 +1,84 @@
+"""Rebuild models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from analyser.ingest.cleanup import clean_text
+from analyser.result import LETTER_TYPES
+
+SEED = 13
+TEMPLATE_SHARE = 0.4  # templates add volume but never dominate what the classifier learns
+
+
+def load_corpus(corpus_dir: Path) -> list[dict]:
+    """Every labelled letter in corpus_dir/*.jsonl."""
+    letters = []
+    for path in sorted(corpus_dir.glob("*.jsonl")):
+        letters.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return letters
+
+
+def split(letters: list[dict], dev_share: float = 0.15) -> tuple[list[dict], list[dict]]:
+    """A fixed, stratified train/dev split of hand-written letters, templates capped in train."""
+    rng = random.Random(SEED)
+    written = [letter for letter in letters if letter.get("source") != "template"]
+    templated = [letter for letter in letters if letter.get("source") == "template"]
+    train, dev = [], []
+    for letter_type in LETTER_TYPES:
+        group = [letter for letter in written if letter["letter_type"] == letter_type]
+        rng.shuffle(group)
+        cut = int(round(len(group) * dev_share))
+        dev.extend(group[:cut])
+        train.extend(group[cut:])
+    rng.shuffle(templated)
+    cap = int(len(train) * TEMPLATE_SHARE / (1 - TEMPLATE_SHARE))
+    train.extend(templated[:cap])
+    rng.shuffle(train)
+    return train, dev
+
+
+def to_docbin(letters: list[dict]) -> DocBin:
+    """Letters as spaCy Docs with one-hot type categories, text cleaned as ingest cleans it."""
+    nlp = spacy.blank("en")
+    docs = DocBin()
+    for letter in letters:
+        doc = nlp.make_doc(clean_text(letter["text"]).text)
+        doc.cats = {label: float(label == letter["letter_type"]) for label in LETTER_TYPES}
+        docs.add(doc)
+    return docs
+
+
+def train(corpus_dir: Path, output_dir: Path) -> dict:
+    """Train the letter-type classifier and write it to output_dir; return its dev scores."""
+    from spacy.cli.train import train as spacy_train
+
+    letters = load_corpus(corpus_dir)
+    if not letters:
+        raise SystemExit(f"no labelled letters in {corpus_dir}")
+    train_set, dev_set = split(letters)
+    config = resources.files("analyser.nlp").joinpath("textcat.cfg")
+    with tempfile.TemporaryDirectory() as work:
+        work_dir = Path(work)
+        to_docbin(train_set).to_disk(work_dir / "train.spacy")
+        to_docbin(dev_set).to_disk(work_dir / "dev.spacy")
+        with resources.as_file(config) as config_path:
+            spacy_train(
+                config_path,
+                work_dir / "out",
+                overrides={"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")},
+            )
+        best = work_dir / "out" / "model-best"
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        shutil.copytree(best, output_dir)
+    meta = json.loads((output_dir / "meta.json").read_text())
+    return {"train": len(train_set), "dev": len(dev_set), "scores": meta.get("performance", {})}
