@@ -59,7 +59,7 @@ def read_letter(pages: list[Page]) -> Letter:
     benefits = benefits_mentioned(text)
     sent = letter_date(text)
     sent_date: date | None = sent.value if sent else None
-    found_appointment = appointment(text, sent_date)
+    found_appointment = appointment(text, sent)
     live = list(doc.spans[LIVE_KEY])
     decision = decide(letter_type, live, found_appointment is not None)
     evidence = [_evidence(span.label_, span.start_char, span.end_char, text, starts, pages) for span in decision.evidence]

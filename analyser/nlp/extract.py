@@ -84,14 +84,15 @@ def esa_group_stated(doc: Doc, live: list[Span], benefits: list[str]) -> str | N
 
 def letter_date(text: str) -> FoundDate | None:
     """The date the letter was written: a labelled date, else the first date before 'Dear'."""
-    labelled = _LETTER_DATE_LABEL.search(text)
+    salutation = _SALUTATION.search(text)
+    header = text[: salutation.start()] if salutation else text[:800]
+    # Only the letterhead: a "Date:" line in the body is the appointment's.
+    labelled = _LETTER_DATE_LABEL.search(header)
     if labelled:
         dates = find_dates(text[labelled.end() : labelled.end() + 40])
         if dates and dates[0].start == 0 and dates[0].value:
             first = dates[0]
             return FoundDate(first.value, first.start + labelled.end(), first.end + labelled.end(), first.day, first.month, first.year)
-    salutation = _SALUTATION.search(text)
-    header = text[: salutation.start()] if salutation else text[:800]
     for found in find_dates(header):
         if found.value and not re.search(r"(born|birth|dob)\W*$", header[max(0, found.start - 20) : found.start], re.I):
             return found
@@ -115,13 +116,16 @@ def office(text: str) -> str | None:
     return None
 
 
-def appointment(text: str, sent_date: date | None) -> AppointmentFound | None:
+def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
     """The appointment the letter asks the reader to keep: the first plausible date after 'Dear'
     (or in a 'Date:' line) that is not a reply-by date, with the time and place next to it."""
     salutation = _SALUTATION.search(text)
     body_start = salutation.start() if salutation else 0
+    sent_date = sent.value if sent else None
     candidates = []
     for found in find_dates(text):
+        if sent is not None and found.start == sent.start:
+            continue  # the letter's own date
         found = resolve_year(found, sent_date)
         if found.value is None:
             continue
