@@ -75,8 +75,11 @@ def _straightened(image: Image.Image) -> list[Image.Image]:
     versions = []
     rotation = _orientation(image)
     if rotation:
-        image = image.rotate(-rotation, expand=True, fillcolor=255)
+        image = image.rotate(rotation, expand=True, fillcolor=255)
         versions.append(image)
+    else:
+        # OSD needs a full page of text to be sure; for a short note, try each quarter turn.
+        versions.extend(image.rotate(turn, expand=True, fillcolor=255) for turn in (90, 270, 180))
     angle = estimate_skew(image)
     if abs(angle) >= 0.3:
         versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.BILINEAR))
@@ -84,7 +87,7 @@ def _straightened(image: Image.Image) -> list[Image.Image]:
 
 
 def _orientation(image: Image.Image) -> int:
-    """Clockwise degrees (0/90/180/270) the page is turned, from Tesseract's OSD; 0 if unknown."""
+    """Degrees (0/90/180/270) to turn the page anticlockwise to stand it upright, from OSD; 0 if unknown."""
     import tesserocr
 
     engine = getattr(_local, "osd", None)
