@@ -24,14 +24,20 @@ def analyse_file(
 
 
 def analyse_bytes(
-    data: bytes, name: str, situation: Situation | dict | None = None, *, limits: Limits | None = None,
+    data: bytes,
+    name: str,
+    situation: Situation | dict | None = None,
+    *,
+    limits: Limits | None = None,
     include_text: bool = False,
 ) -> AnalysisResult:
     """Analyse a letter held in memory (an upload), never writing it to disk."""
     return _analyse(ingest_bytes(data, name, limits), situation, include_text)
 
 
-def analyse_text(text: str, situation: Situation | dict | None = None, *, name: str = "letter.txt") -> AnalysisResult:
+def analyse_text(
+    text: str, situation: Situation | dict | None = None, *, name: str = "letter.txt"
+) -> AnalysisResult:
     """Analyse a letter given as plain text."""
     return _analyse(ingest_bytes(text.encode("utf-8"), name), situation, include_text=False)
 

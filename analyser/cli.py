@@ -19,8 +19,13 @@ def situation_options(command):
 
     @click.option("--benefit", help="The benefit you get, e.g. esa, universal_credit, income_support.")
     @click.option("--group", help="Your group, e.g. support_group, wrag, no_work_related_requirements.")
-    @click.option("--flag", "flags", multiple=True, metavar="K=V",
-                  help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1.")
+    @click.option(
+        "--flag",
+        "flags",
+        multiple=True,
+        metavar="K=V",
+        help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1.",
+    )
     @functools.wraps(command)
     def wrapper(*args, benefit, group, flags, **kwargs):
         from analyser.rules.situations import situation_from_cli
@@ -61,7 +66,11 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
             last_error = error
             continue
         if as_json:
-            click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(letters) > 1 else 2))
+            click.echo(
+                json.dumps(
+                    result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(letters) > 1 else 2
+                )
+            )
         else:
             click.echo(summary_text(result))
     if failed:
@@ -74,16 +83,19 @@ def summary_text(result) -> str:
     lines = [
         f"{result.source.name}: {letter.type} (confidence {letter.type_confidence:.2f})",
         f"  work-focused interview summons: {'yes' if letter.is_wfi_summons else 'no'}",
-        f"  attendance: {letter.attendance}" + (f" by group {letter.attendance_by_group}" if letter.attendance_by_group else ""),
+        f"  attendance: {letter.attendance}"
+        + (f" by group {letter.attendance_by_group}" if letter.attendance_by_group else ""),
         f"  threatens your benefit: {'yes' if letter.sanction_language else 'no'}",
     ]
     if letter.appointment:
         a = letter.appointment
-        lines.append(f"  appointment: {a.date or '?'} {a.time or ''} {'by phone' if a.phone else (a.place or '')}".rstrip())
+        lines.append(
+            f"  appointment: {a.date or '?'} {a.time or ''} {'by phone' if a.phone else (a.place or '')}".rstrip()
+        )
     if letter.office:
         lines.append(f"  office: {letter.office}")
     for item in letter.evidence[:6]:
-        lines.append(f"  evidence [{item.label}] p{item.page}: \"{item.text}\"")
+        lines.append(f'  evidence [{item.label}] p{item.page}: "{item.text}"')
     if result.check:
         lines.append(f"  verdict: {result.check.verdict}")
         lines.extend(f"    {reason.code}: {reason.text} ({reason.source})" for reason in result.check.reasons)
@@ -93,19 +105,44 @@ def summary_text(result) -> str:
 
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Results, one JSON object per line.")
-@click.option("--situation", "situation_file", type=click.Path(exists=True, dir_okay=False),
-              help="A JSON file with one situation for every letter.")
-@click.option("--situations-csv", type=click.Path(exists=True, dir_okay=False),
-              help="A CSV mapping file name to benefit, group and flags, one row per letter.")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False), help="Results, one JSON object per line."
+)
+@click.option(
+    "--situation",
+    "situation_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A JSON file with one situation for every letter.",
+)
+@click.option(
+    "--situations-csv",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A CSV mapping file name to benefit, group and flags, one row per letter.",
+)
 @click.option("--workers", type=int, default=None, help="Processes to use (default: number of cores).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write a self-contained HTML report here.")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write per-letter rows as CSV here.")
 @click.option("--resume", is_flag=True, help="Skip files whose sha256 is already in --out.")
 @click.option("--split-pages", is_flag=True, help="Treat each page of a file as its own letter.")
-@click.option("--redact", is_flag=True, help="Remove names, addresses, NI and phone numbers, references from outputs.")
-@click.option("--dask", "dask_address", default=None, help="Run on a Dask cluster: tcp://host:8786, or 'local'.")
-def batch(folder, out, situation_file, situations_csv, workers, report, csv_out, resume, split_pages, redact, dask_address):
+@click.option(
+    "--redact", is_flag=True, help="Remove names, addresses, NI and phone numbers, references from outputs."
+)
+@click.option(
+    "--dask", "dask_address", default=None, help="Run on a Dask cluster: tcp://host:8786, or 'local'."
+)
+def batch(
+    folder,
+    out,
+    situation_file,
+    situations_csv,
+    workers,
+    report,
+    csv_out,
+    resume,
+    split_pages,
+    redact,
+    dask_address,
+):
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
     Example: analyser batch letters/ --out results.jsonl --report report.html --workers 2
@@ -113,10 +150,17 @@ def batch(folder, out, situation_file, situations_csv, workers, report, csv_out,
     from analyser.batch import BatchOptions, run_batch
 
     options = BatchOptions(
-        folder=Path(folder), out=Path(out), situation_file=Path(situation_file) if situation_file else None,
-        situations_csv=Path(situations_csv) if situations_csv else None, workers=workers, resume=resume,
-        split_pages=split_pages, redact=redact, dask_address=dask_address,
-        report=Path(report) if report else None, csv=Path(csv_out) if csv_out else None,
+        folder=Path(folder),
+        out=Path(out),
+        situation_file=Path(situation_file) if situation_file else None,
+        situations_csv=Path(situations_csv) if situations_csv else None,
+        workers=workers,
+        resume=resume,
+        split_pages=split_pages,
+        redact=redact,
+        dask_address=dask_address,
+        report=Path(report) if report else None,
+        csv=Path(csv_out) if csv_out else None,
     )
     try:
         summary = run_batch(options)
@@ -142,7 +186,9 @@ def serve(host: str, port: int) -> None:
 @click.argument("labels", type=click.Path(exists=True, dir_okay=False))
 @click.option("--scans", is_flag=True, help="Also render every letter as a degraded scan and score that.")
 @click.option("--workers", type=int, default=2, show_default=True)
-@click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Also write the results here, one per line.")
+@click.option(
+    "--json", "json_out", type=click.Path(dir_okay=False), help="Also write the results here, one per line."
+)
 def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> None:
     """Score the analyser against gold-labelled letters (format: shared/eval/README.md).
 
@@ -165,9 +211,15 @@ def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> No
 
 
 @cli.command()
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=str(REPO / "samples" / "corpus"),
-              show_default=True)
-@click.option("--out", type=click.Path(file_okay=False), default=str(REPO / "models" / "letter_type"), show_default=True)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False),
+    default=str(REPO / "samples" / "corpus"),
+    show_default=True,
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False), default=str(REPO / "models" / "letter_type"), show_default=True
+)
 def train(corpus: str, out: str) -> None:
     """Rebuild the trained letter-type model in models/ from the labelled samples.
 
@@ -176,8 +228,10 @@ def train(corpus: str, out: str) -> None:
     from analyser.nlp.train import train as train_model
 
     scores = train_model(Path(corpus), Path(out))
-    click.echo(f"trained on {scores['train']} letters, held out {scores['dev']}: "
-               f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f} -> {out}")
+    click.echo(
+        f"trained on {scores['train']} letters, held out {scores['dev']}: "
+        f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f} -> {out}"
+    )
 
 
 @cli.command()
@@ -200,8 +254,14 @@ def letter(result_file, kind, name, ni_number, reference, address, reason, later
     from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
 
     result = AnalysisResult.model_validate_json(Path(result_file).read_text(encoding="utf-8"))
-    details = PersonDetails(name=name, ni_number=ni_number, reference=reference, address=address,
-                            reason=reason, later_date=later_date)
+    details = PersonDetails(
+        name=name,
+        ni_number=ni_number,
+        reference=reference,
+        address=address,
+        reason=reason,
+        later_date=later_date,
+    )
     try:
         text = draft_text(result, kind, details)
     except ValueError as error:

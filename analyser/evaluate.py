@@ -11,7 +11,12 @@ from pathlib import Path
 from analyser.result import LETTER_TYPES
 
 METRIC_NAMES = (
-    "type_accuracy", "type_macro_f1", "wfi_f1", "attendance_accuracy", "mandatory_f1", "sanction_f1",
+    "type_accuracy",
+    "type_macro_f1",
+    "wfi_f1",
+    "attendance_accuracy",
+    "mandatory_f1",
+    "sanction_f1",
     "appointment_date_accuracy",
 )
 
@@ -115,5 +120,7 @@ def report(rows: list[tuple[dict, dict]], title: str) -> Iterable[str]:
         subset = [row for row in rows if keep(row[0])]
         if subset and len(subset) != len(rows):
             metrics = score(subset)
-            summary = "  ".join(f"{k.split('_')[0]}={metrics[k]:.2f}" for k in METRIC_NAMES if k != "type_macro_f1")
+            summary = "  ".join(
+                f"{k.split('_')[0]}={metrics[k]:.2f}" for k in METRIC_NAMES if k != "type_macro_f1"
+            )
             yield f"  {name:13} n={len(subset):3}  {summary}"

@@ -14,8 +14,19 @@ from PIL import Image, ImageFilter
 
 SCAN_FORMATS = ("pdf", "png", "jpeg", "tiff")
 
-_LATIN1_FALLBACKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                                   "\u2014": "-", "\u2022": "-", "\u2026": "...", "\u00a0": " "})
+_LATIN1_FALLBACKS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2022": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+    }
+)
 
 
 def text_pdf(text: str) -> bytes:
@@ -94,7 +105,14 @@ def save_scan(images: list[Image.Image], fmt: str, dpi: int) -> bytes:
     if fmt == "pdf":
         images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
     elif fmt == "tiff":
-        images[0].save(buffer, format="TIFF", save_all=True, append_images=images[1:], compression="tiff_deflate", dpi=(dpi, dpi))
+        images[0].save(
+            buffer,
+            format="TIFF",
+            save_all=True,
+            append_images=images[1:],
+            compression="tiff_deflate",
+            dpi=(dpi, dpi),
+        )
     elif fmt in ("png", "jpeg"):
         # A phone photo of a letter is one page per picture; stack pages so nothing is lost.
         page = images[0] if len(images) == 1 else _stack(images)

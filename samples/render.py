@@ -1,8 +1,8 @@
 """Render labelled letters into the files people upload: text PDFs and degraded scans, fixed seed.
 
-    python samples/render.py                      # whole corpus -> samples/rendered/ (not committed)
-    python samples/render.py --demo               # the fixed demo set -> samples/letters/ (committed)
-    python samples/render.py --labels L.jsonl --out DIR --kinds pdf,scan-pdf
+python samples/render.py                      # whole corpus -> samples/rendered/ (not committed)
+python samples/render.py --demo               # the fixed demo set -> samples/letters/ (committed)
+python samples/render.py --labels L.jsonl --out DIR --kinds pdf,scan-pdf
 """
 
 from __future__ import annotations
@@ -32,11 +32,18 @@ CYCLE = ["pdf", "scan-pdf", "txt", "scan-png", "pdf", "scan-jpeg", "txt", "scan-
 
 
 def load(paths: list[Path]) -> list[dict]:
-    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--labels", type=Path, nargs="*", default=sorted((HERE / "corpus").glob("*.jsonl")))
     parser.add_argument("--out", type=Path, default=HERE / "rendered")
     parser.add_argument("--kinds", default=None, help="comma-separated kinds; default: a cycle of all kinds")

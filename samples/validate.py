@@ -7,18 +7,57 @@ import re
 import sys
 from pathlib import Path
 
-TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment", "decision_notice", "other"}
+TYPES = {
+    "wfi",
+    "wca",
+    "pip_assessment",
+    "programme_referral",
+    "other_appointment",
+    "decision_notice",
+    "other",
+}
 ATTENDANCE = {"mandatory", "voluntary", "unclear", "none"}
-BENEFITS = {"esa", "income_support", "universal_credit", "jsa", "pension_credit", "carers_allowance",
-            "pip", "dla", "attendance_allowance", "housing_benefit"}
-GROUPS = {"support_group", "wrag", "assessment_phase", "no_work_related_requirements",
-          "work_focused_interview_only", "work_preparation", "all_work_related_requirements"}
+BENEFITS = {
+    "esa",
+    "income_support",
+    "universal_credit",
+    "jsa",
+    "pension_credit",
+    "carers_allowance",
+    "pip",
+    "dla",
+    "attendance_allowance",
+    "housing_benefit",
+}
+GROUPS = {
+    "support_group",
+    "wrag",
+    "assessment_phase",
+    "no_work_related_requirements",
+    "work_focused_interview_only",
+    "work_preparation",
+    "all_work_related_requirements",
+}
 ESA_GROUPS = {"support_group", "wrag", "assessment_phase", None}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME = re.compile(r"^\d{2}:\d{2}$")
-KEYS = {"id", "source", "text", "letter_type", "is_wfi_summons", "attendance", "attendance_by_group",
-        "sanction_language", "benefits_mentioned", "esa_group_stated", "appointment", "office",
-        "letter_date", "hard", "notes"}
+KEYS = {
+    "id",
+    "source",
+    "text",
+    "letter_type",
+    "is_wfi_summons",
+    "attendance",
+    "attendance_by_group",
+    "sanction_language",
+    "benefits_mentioned",
+    "esa_group_stated",
+    "appointment",
+    "office",
+    "letter_date",
+    "hard",
+    "notes",
+}
 
 
 def problems_of(record: dict) -> list[str]:
@@ -38,7 +77,11 @@ def problems_of(record: dict) -> list[str]:
         found.append(f"attendance {record['attendance']!r}")
     by_group = record["attendance_by_group"]
     if by_group is not None:
-        if not isinstance(by_group, dict) or not set(by_group) <= GROUPS or not set(by_group.values()) <= ATTENDANCE:
+        if (
+            not isinstance(by_group, dict)
+            or not set(by_group) <= GROUPS
+            or not set(by_group.values()) <= ATTENDANCE
+        ):
             found.append("attendance_by_group must map groups to attendance values")
         if record["attendance"] != "unclear":
             found.append("attendance must be 'unclear' when attendance_by_group is set")

@@ -52,5 +52,7 @@ def wfi_text() -> str:
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The WFI letter as a text PDF, a scanned PDF, a PNG photo and a text file."""
     folder = tmp_path_factory.mktemp("rendered")
-    return {kind: render_letter(WFI_LETTER, folder / kind.replace("-", "_") / "letter", kind, seed=3)
-            for kind in ("txt", "pdf", "scan-pdf", "scan-png")}
+    return {
+        kind: render_letter(WFI_LETTER, folder / kind.replace("-", "_") / "letter", kind, seed=3)
+        for kind in ("txt", "pdf", "scan-pdf", "scan-png")
+    }

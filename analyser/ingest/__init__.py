@@ -44,7 +44,9 @@ class Document:
         return round(sum(scores) / len(scores), 3) if scores else None
 
 
-def ingest_path(path: str | os.PathLike[str], limits: Limits | None = None, name: str | None = None) -> Document:
+def ingest_path(
+    path: str | os.PathLike[str], limits: Limits | None = None, name: str | None = None
+) -> Document:
     """Read a letter file from disk, checking its size before reading it."""
     limits = limits or Limits.from_env()
     path = Path(path)
@@ -65,7 +67,9 @@ def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Docume
     """Read a letter from bytes: sniff its type, extract or recognise each page, tidy the text."""
     limits = limits or Limits.from_env()
     if len(data) > limits.max_bytes:
-        raise TooLarge(f"This file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB.")
+        raise TooLarge(
+            f"This file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
+        )
     media_type = sniff_media_type(data[:1024])
     raw_pages = read_text(data) if media_type == TEXT else _READERS[media_type](data, limits)
     pages = _tidy(raw_pages)

@@ -78,6 +78,7 @@ def clean_text(raw: str) -> CleanText:
 _CANDIDATE = re.compile(r"(?<![\w|])[A-Za-z01|][a-z01|]{2,}(?![\w|])")
 _NOT_CONFUSED = re.compile(r"[01]+(?:am|pm|st|nd|rd|th|s)")
 _CONFUSED_I = re.compile(r"(?m)(?<![\w])[l|](?=f\b|t\b|n\b|s\b)(?=\w+\s+[a-z])")
+_CAPITAL_O = re.compile(r"(?<=[a-z])O|O(?=[a-z]{2})(?<=[a-z]O)|(?<=\b[A-Z])O(?=[a-z])")
 _FIXES = str.maketrans({"0": "o", "1": "l", "|": "l"})
 
 
@@ -85,12 +86,18 @@ def mend_ocr_confusions(text: str) -> str:
     """Undo the commonest OCR letter/digit swaps inside words, keeping every offset in place."""
     text = _CANDIDATE.sub(_mend_word, text)
     # "lf you do not attend" / "|t is": a lower-case l or bar reading a capital I before a word.
-    return _CONFUSED_I.sub("I", text)
+    text = _CONFUSED_I.sub("I", text)
+    # "questiOnnaire", "fOr": a capital O read inside a lower-case word.
+    return _CAPITAL_O.sub("o", text)
 
 
 def _mend_word(match: re.Match[str]) -> str:
     word = match.group(0)
-    if not any(c in "01|" for c in word) or sum(c.islower() for c in word) < 2 or _NOT_CONFUSED.fullmatch(word):
+    if (
+        not any(c in "01|" for c in word)
+        or sum(c.islower() for c in word) < 2
+        or _NOT_CONFUSED.fullmatch(word)
+    ):
         return word
     return word[0] + word[1:].translate(_FIXES) if word[0].isalpha() else word.translate(_FIXES)
 

@@ -26,7 +26,9 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
             raise CorruptFile("This image is damaged and cannot be opened.") from error
         width, height = image.size
         if width * height > limits.max_pixels:
-            raise TooLarge(f"This image is {width} x {height} pixels; the limit is {limits.max_pixels:,} pixels.")
+            raise TooLarge(
+                f"This image is {width} x {height} pixels; the limit is {limits.max_pixels:,} pixels."
+            )
         frames = getattr(image, "n_frames", 1)
         if frames > limits.max_pages:
             raise TooLarge(f"This image has {frames} pages; the limit is {limits.max_pages}.")
@@ -38,7 +40,12 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
                 upright = ImageOps.exif_transpose(frame.copy())
                 found = recognise(upright)
                 pages.append(
-                    Page(number=number, text=found.text, text_source="ocr", ocr_confidence=round(found.confidence, 3))
+                    Page(
+                        number=number,
+                        text=found.text,
+                        text_source="ocr",
+                        ocr_confidence=round(found.confidence, 3),
+                    )
                 )
         except (OSError, SyntaxError, ValueError) as error:
             raise CorruptFile("This image is damaged or cut short and cannot be read.") from error

@@ -29,7 +29,9 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
         if count == 0:
             raise CorruptFile("This PDF has no pages.")
         if count > limits.max_pages:
-            raise TooLarge(f"This PDF has {count} pages; the limit is {limits.max_pages}. Upload the letter's pages only.")
+            raise TooLarge(
+                f"This PDF has {count} pages; the limit is {limits.max_pages}. Upload the letter's pages only."
+            )
         return list(_pages(data, document, limits))
     finally:
         document.close()
@@ -44,7 +46,9 @@ def _open(data: bytes) -> pdfium.PdfDocument:
                 "This PDF is protected by a password. Open it, print it to a new PDF without a "
                 "password (or scan the paper letter), and upload that."
             ) from error
-        raise CorruptFile("This PDF is damaged and cannot be read. Try saving or scanning it again.") from error
+        raise CorruptFile(
+            "This PDF is damaged and cannot be read. Try saving or scanning it again."
+        ) from error
 
 
 def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterator[Page]:
@@ -88,7 +92,9 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits) -> Page:
     finally:
         page.close()
     found = recognise(image)
-    return Page(number=index + 1, text=found.text, text_source="ocr", ocr_confidence=round(found.confidence, 3))
+    return Page(
+        number=index + 1, text=found.text, text_source="ocr", ocr_confidence=round(found.confidence, 3)
+    )
 
 
 def page_text(page: pdfplumber.page.Page) -> str:

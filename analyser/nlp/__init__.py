@@ -23,7 +23,9 @@ __all__ = ["read_letter", "load_pipeline", "MODEL_DIR", "PAGE_SEPARATOR"]
 
 log = logging.getLogger(__name__)
 
-MODEL_DIR = Path(os.environ.get("ANALYSER_MODEL", Path(__file__).resolve().parents[2] / "models" / "letter_type"))
+MODEL_DIR = Path(
+    os.environ.get("ANALYSER_MODEL", Path(__file__).resolve().parents[2] / "models" / "letter_type")
+)
 PAGE_SEPARATOR = "\n\n"
 _lock = threading.Lock()
 _pipeline: Language | None = None
@@ -43,7 +45,9 @@ def build_pipeline(model_dir: Path) -> Language:
     if (model_dir / "config.cfg").exists():
         nlp = spacy.load(model_dir)
     else:
-        log.warning("no trained model at %s: letter types come from rules only (run `analyser train`)", model_dir)
+        log.warning(
+            "no trained model at %s: letter types come from rules only (run `analyser train`)", model_dir
+        )
         nlp = spacy.blank("en")
     nlp.add_pipe("letter_sentences", first=True)
     add_cue_ruler(nlp)
@@ -62,7 +66,10 @@ def read_letter(pages: list[Page]) -> Letter:
     found_appointment = appointment(text, sent)
     live = list(doc.spans[LIVE_KEY])
     decision = decide(letter_type, live, found_appointment is not None)
-    evidence = [_evidence(span.label_, span.start_char, span.end_char, text, starts, pages) for span in decision.evidence]
+    evidence = [
+        _evidence(span.label_, span.start_char, span.end_char, text, starts, pages)
+        for span in decision.evidence
+    ]
     if decision.sanction_language and not any(e.label == "sanction" for e in evidence):
         for span in live:
             if span.label_ == "sanction":
@@ -108,7 +115,9 @@ def _evidence(label: str, start: int, end: int, text: str, starts: list[int], pa
     index = max(i for i, s in enumerate(starts) if s <= start)
     offset = starts[index]
     label = label.replace("request", "attend_request")
-    return Evidence(label=label, text=text[start:end], page=pages[index].number, start=start - offset, end=end - offset)
+    return Evidence(
+        label=label, text=text[start:end], page=pages[index].number, start=start - offset, end=end - offset
+    )
 
 
 def _type_span(letter_type: str, text: str) -> tuple[int, int] | None:

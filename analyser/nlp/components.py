@@ -13,7 +13,10 @@ from analyser.nlp.phrases import patterns_for
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
 LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
-QUOTED = re.compile(r'"[^"]{20,800}"')
+QUOTED = re.compile(r'"[^"]{8,800}"')
+# "Your award will end on 8 January 2026" states a fact; a threat has a condition or a "may".
+_ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
+_CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
 _NEGATORS = {"not", "n't", "never", "no"}
 
 # Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
@@ -25,6 +28,9 @@ _CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
 if not Span.has_extension("why_not"):
     # Why a cue was switched off ("negated", "conditional", ...); None for a live cue.
     Span.set_extension("why_not", default=None)
+if not Span.has_extension("condition_sent"):
+    # For a conditional cue: the sentence holding its "if you are in the ... group".
+    Span.set_extension("condition_sent", default=None)
 
 
 @Language.component("letter_sentences", assigns=["token.is_sent_start"])
@@ -68,23 +74,39 @@ def cue_scope(doc: Doc) -> Doc:
     for span in doc.spans[CUES_KEY]:
         by_sentence.setdefault(span.sent.start, []).append(span)
     live = []
-    for spans in by_sentence.values():
+    carried: Span | None = None  # a condition whose consequence follows in the next sentence
+    for sentence_start in sorted(by_sentence):
+        spans = by_sentence[sentence_start]
         labels = {span.label_ for span in spans}
+        condition_sent = spans[0].sent if "condition" in labels else carried
+        if carried is not None and "condition" not in labels:
+            labels.add("condition")
+        # "If you are in the work-related activity group, or if you have not yet had a decision on
+        # your Work\n\nCapability Assessment, you must..." : scans break sentences mid-condition.
+        carried = (
+            spans[0].sent if "condition" in labels and not labels & _CONDITIONAL_KINDS - {"request"} else None
+        )
         for span in _longest(spans):
             why = None
-            if any(start <= span.start_char and span.end_char <= end for start, end in quoted):
+            if any(start < span.end_char and span.start_char < end for start, end in quoted):
                 why = "quoted"
+            elif span.label_ == "sanction" and _is_statement(span):
+                why = "statement"
             elif span.label_ == "mandatory" and _negated_before(span):
                 why = "negated"  # "you do not have to attend" holds "have to attend"
             elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:
                 why = "negated"
-            elif span.label_ in _VETOED_BY_FURNITURE and "furniture" in labels and _furniture_near(span, spans):
+            elif (
+                span.label_ in _VETOED_BY_FURNITURE and "furniture" in labels and _furniture_near(span, spans)
+            ):
                 why = "furniture"
             elif span.label_ in _VETOED_BY_HYPOTHETICAL and "furniture" in labels and _hypothetical(spans):
                 why = "hypothetical"
             elif span.label_ in _CONDITIONAL_KINDS and "condition" in labels:
                 why = "conditional"
             span._.why_not = why
+            if why == "conditional":
+                span._.condition_sent = condition_sent
             if why in (None, "conditional"):
                 live.append(span)
     doc.spans[LIVE_KEY] = live
@@ -101,8 +123,22 @@ def _longest(spans: list[Span]) -> list[Span]:
     return kept
 
 
+def _is_statement(span: Span) -> bool:
+    words = {token.lower_ for token in span.sent}
+    if "£0.00" in span.sent.text or "£0" in span.sent.text.split():
+        return True  # a statement line "Sanctions £0.00" says there is none
+    return (
+        bool(words & _ENDS)
+        and "will" in words
+        and not words & _CONDITIONS
+        and not words & {"may", "could", "might"}
+    )
+
+
 def _negated_before(span: Span) -> bool:
-    return any(token.lower_ in _NEGATORS for token in span.doc[max(span.sent.start, span.start - 2) : span.start])
+    return any(
+        token.lower_ in _NEGATORS for token in span.doc[max(span.sent.start, span.start - 2) : span.start]
+    )
 
 
 def _furniture_near(span: Span, spans: list[Span]) -> bool:

@@ -10,9 +10,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -25,7 +34,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 
 _PATTERNS = [
     # Tuesday 14 May 2013 / 14th of May, 2013 / 14 May
-    re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    re.compile(
+        _DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
+        re.I,
+    ),
     # May 14, 2013 / Tuesday, May 14th
     re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
     # 14/05/2013, 14.5.13, 14-05-2013
@@ -41,8 +53,9 @@ _TIME = re.compile(
     re.I,
 )
 _WORD_TIME = re.compile(r"\b(?P<how>half past|quarter past|quarter to)\s+(?P<hour>[a-z]+)\b", re.I)
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,9 @@ class FoundDate:
     year: int | None
 
     def with_year(self, year: int) -> FoundDate:
-        return FoundDate(_safe_date(year, self.month, self.day), self.start, self.end, self.day, self.month, year)
+        return FoundDate(
+            _safe_date(year, self.month, self.day), self.start, self.end, self.day, self.month, year
+        )
 
 
 @dataclass(frozen=True)
@@ -91,14 +106,18 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             groups = match.groupdict()
-            month = MONTHS.get((groups.get("month") or "").lower().rstrip(".")) or int(groups.get("num_month") or 0)
+            month = MONTHS.get((groups.get("month") or "").lower().rstrip(".")) or int(
+                groups.get("num_month") or 0
+            )
             day = int(groups["day"])
             year = _year(groups.get("year"))
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
             if year is None and groups.get("month", "").lower() == "may" and not match.group(0)[:1].isdigit():
                 continue  # "may 14 people" is not a date; "14 May" is
-            found.append(FoundDate(_safe_date(year, month, day), match.start(), match.end(), day, month, year))
+            found.append(
+                FoundDate(_safe_date(year, month, day), match.start(), match.end(), day, month, year)
+            )
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
 
@@ -108,7 +127,11 @@ def resolve_year(found: FoundDate, letter_date: date | None) -> FoundDate:
     if found.year is not None or letter_date is None:
         return found
     candidate = found.with_year(letter_date.year)
-    if candidate.value is not None and candidate.value < letter_date and (letter_date - candidate.value).days > 60:
+    if (
+        candidate.value is not None
+        and candidate.value < letter_date
+        and (letter_date - candidate.value).days > 60
+    ):
         candidate = found.with_year(letter_date.year + 1)
     return candidate
 

@@ -21,7 +21,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
-GROUP_LABELS = {"group_support": "support_group", "group_wrag": "wrag", "group_assessment": "assessment_phase"}
+GROUP_LABELS = {
+    "group_support": "support_group",
+    "group_wrag": "wrag",
+    "group_assessment": "assessment_phase",
+}
 
 
 @dataclass
@@ -40,8 +44,14 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if letter_type not in APPOINTMENT_TYPES:
         return Decision("none", bool(sanctions), None, sanctions)
     if by_group:
-        conditional = [s for s in live if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary", "sanction")]
-        return Decision("unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional])
+        conditional = [
+            s
+            for s in live
+            if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary", "sanction")
+        ]
+        return Decision(
+            "unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional]
+        )
     threats = [span for span in direct if span.label_ == "sanction"]
     obligations = [span for span in direct if span.label_ == "mandatory"]
     optional = [span for span in direct if span.label_ == "voluntary"]
@@ -69,11 +79,11 @@ def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
             sentences.setdefault(span.sent.start, []).append(span)
     for spans in sentences.values():
         doc = spans[0].doc
-        sentence = spans[0].sent
+        sentence = spans[0]._.condition_sent or spans[0].sent
         groups = [
             GROUP_LABELS[s.label_]
             for s in doc.spans["cues"]
-            if s.label_ in GROUP_LABELS and sentence.start <= s.start < sentence.end
+            if s.label_ in GROUP_LABELS and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
         ]
         labels = {s.label_ for s in spans}
         if "voluntary" in labels and "mandatory" not in labels:

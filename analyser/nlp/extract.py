@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -29,8 +28,12 @@ _OFFICE = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(r"^\s*dear\b", re.I | re.M)
-_LETTER_DATE_LABEL = re.compile(r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-]?\s*", re.I)
-_PLACE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-]\s*(?P<place>[^\n]+)", re.I)
+_LETTER_DATE_LABEL = re.compile(
+    r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-]?\s*", re.I
+)
+_PLACE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-]\s*(?P<place>[^\n]+)", re.I
+)
 _PHONE_APPOINTMENT = re.compile(
     r"(?:tele)?phone\s+(?:appointment|interview|call|assessment|consultation|meeting)|by\s+(?:tele)?phone"
     r"|over\s+the\s+(?:tele)?phone|(?:we|adviser|coach|assessor|professional|someone)\s+will\s+(?:phone|call|ring|telephone)\s+you"
@@ -75,9 +78,13 @@ def esa_group_stated(doc: Doc, live: list[Span], benefits: list[str]) -> str | N
         sentence = span.sent
         labels = {s.label_ for s in doc.spans["cues"] if s.sent.start == sentence.start}
         before = doc[sentence.start : span.start].text.lower()
-        if "condition" in labels or re.search(r"\b(if|whether|unless|people|those|anyone|claimants|customers)\b", before):
+        if "condition" in labels or re.search(
+            r"\b(if|whether|unless|people|those|anyone|claimants|customers)\b", before
+        ):
             continue
-        if re.search(r"\b(you|your|you're|you've)\b", before) and not re.search(r"\bnot\s+(?:in|be|been)\b", before):
+        if re.search(r"\b(you|your|you're|you've)\b", before) and not re.search(
+            r"\bnot\s+(?:in|be|been)\b", before
+        ):
             return group
     return None
 
@@ -92,9 +99,18 @@ def letter_date(text: str) -> FoundDate | None:
         dates = find_dates(text[labelled.end() : labelled.end() + 40])
         if dates and dates[0].start == 0 and dates[0].value:
             first = dates[0]
-            return FoundDate(first.value, first.start + labelled.end(), first.end + labelled.end(), first.day, first.month, first.year)
+            return FoundDate(
+                first.value,
+                first.start + labelled.end(),
+                first.end + labelled.end(),
+                first.day,
+                first.month,
+                first.year,
+            )
     for found in find_dates(header):
-        if found.value and not re.search(r"(born|birth|dob)\W*$", header[max(0, found.start - 20) : found.start], re.I):
+        if found.value and not re.search(
+            r"(born|birth|dob)\W*$", header[max(0, found.start - 20) : found.start], re.I
+        ):
             return found
     return None
 
@@ -102,14 +118,27 @@ def letter_date(text: str) -> FoundDate | None:
 def office(text: str) -> str | None:
     """The sending office as the letter names it, from the letterhead (the lines before 'Dear')."""
     salutation = _SALUTATION.search(text)
-    header_lines = [line.strip() for line in (text[: salutation.start()] if salutation else text[:600]).splitlines()]
+    header_lines = [
+        line.strip() for line in (text[: salutation.start()] if salutation else text[:600]).splitlines()
+    ]
     header_lines = [line for line in header_lines if line]
     for index, line in enumerate(header_lines[:25]):
-        if not _OFFICE.search(line) or len(line) > 70 or re.search(r"\b(dear|phone|tel|email|www|fax)\b", line, re.I):
+        if (
+            not _OFFICE.search(line)
+            or len(line) > 70
+            or re.search(r"\b(dear|phone|tel|email|www|fax)\b", line, re.I)
+        ):
             continue
-        if re.fullmatch(r"(?:department for work and pensions|dwp|jobcentre plus|job centre plus)", line, re.I):
+        if re.fullmatch(
+            r"(?:department for work and pensions|dwp|jobcentre plus|job centre plus)", line, re.I
+        ):
             following = header_lines[index + 1] if index + 1 < len(header_lines) else ""
-            if following and not re.search(r"\d", following) and len(following) < 50 and not _OFFICE.search(following):
+            if (
+                following
+                and not re.search(r"\d", following)
+                and len(following) < 50
+                and not _OFFICE.search(following)
+            ):
                 return f"{following} {line}" if "jobcentre" in line.lower() else following
             continue
         return line.rstrip(",")

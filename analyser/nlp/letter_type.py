@@ -13,22 +13,67 @@ from analyser.result import LETTER_TYPES
 # interview. A few statements settle the type outright when the letter makes them, so they
 # shift the model's scores rather than relying on it to have seen that wording.
 TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
-    ("wca", re.compile(r"work capability assessment|\bESA\s?50\b|\bUC\s?50\b|capability for work questionnaire"
-                       r"|centre for health and disability assessments|health assessment advisory service|\bHAAS\b|\bCHDA\b"
-                       r"|functional assessment service|healthcare professional", re.I), 0.25),
-    ("pip_assessment", re.compile(r"personal independence payment|\bPIP\s?2\b|independent assessment services"
-                                  r"|how your disability affects you|disability living allowance", re.I), 0.15),
-    ("programme_referral", re.compile(r"work programme|restart scheme|\brestart\b|work and health programme"
-                                      r"|mandatory work activity|work choice|community work placement|\bIPES\b"
-                                      r"|(?:referred|referring|referral) (?:you )?to\b", re.I), 0.2),
-    ("decision_notice", re.compile(r"we have (?:now )?decided|we've decided|decision maker|the decision|our decision"
-                                   r"|have been awarded|you are entitled to|we have made a decision", re.I), 0.15),
-    ("other_appointment", re.compile(r"interview under caution|compliance|verif(?:y|ication)|identity|claim review"
-                                     r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer", re.I), 0.2),
-    ("wfi", re.compile(r"work[- ]?focus+ed interview|work search review|claimant commitment|work coach|personal adviser"
-                       r"|health and work conversation|action plan|jobsearch review|job search review", re.I), 0.15),
+    (
+        "wca",
+        re.compile(
+            r"work capability assessment|\bESA\s?50\b|\bUC\s?50\b|capability for work questionnaire"
+            r"|centre for health and disability assessments|health assessment advisory service|\bHAAS\b|\bCHDA\b"
+            r"|functional assessment service|healthcare professional",
+            re.I,
+        ),
+        0.25,
+    ),
+    (
+        "pip_assessment",
+        re.compile(
+            r"personal independence payment|\bPIP\s?2\b|independent assessment services"
+            r"|how your disability affects you|disability living allowance",
+            re.I,
+        ),
+        0.15,
+    ),
+    (
+        "programme_referral",
+        re.compile(
+            r"work programme|restart scheme|\brestart\b|work and health programme"
+            r"|mandatory work activity|work choice|community work placement|\bIPES\b"
+            r"|(?:referred|referring|referral) (?:you )?to\b",
+            re.I,
+        ),
+        0.2,
+    ),
+    (
+        "decision_notice",
+        re.compile(
+            r"we have (?:now )?decided|we've decided|decision maker|the decision|our decision"
+            r"|have been awarded|you are entitled to|we have made a decision",
+            re.I,
+        ),
+        0.15,
+    ),
+    (
+        "other_appointment",
+        re.compile(
+            r"interview under caution|compliance|verif(?:y|ication)|identity|claim review"
+            r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer",
+            re.I,
+        ),
+        0.2,
+    ),
+    (
+        "wfi",
+        re.compile(
+            r"work[- ]?focus+ed interview|work search review|claimant commitment|work coach|personal adviser"
+            r"|health and work conversation|action plan|jobsearch review|job search review",
+            re.I,
+        ),
+        0.15,
+    ),
 ]
-NOT_WFI = re.compile(r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an) (?:work[- ]?focus+ed interview|appointment with your work coach)", re.I)
+NOT_WFI = re.compile(
+    r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an) (?:work[- ]?focus+ed interview|appointment with your work coach)",
+    re.I,
+)
 
 
 def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:

@@ -23,7 +23,9 @@ def load_corpus(corpus_dir: Path) -> list[dict]:
     """Every labelled letter in corpus_dir/*.jsonl."""
     letters = []
     for path in sorted(corpus_dir.glob("*.jsonl")):
-        letters.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        letters.extend(
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        )
     return letters
 
 
@@ -74,7 +76,10 @@ def train(corpus_dir: Path, output_dir: Path) -> dict:
             spacy_train(
                 config_path,
                 work_dir / "out",
-                overrides={"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")},
+                overrides={
+                    "paths.train": str(work_dir / "train.spacy"),
+                    "paths.dev": str(work_dir / "dev.spacy"),
+                },
             )
         best = work_dir / "out" / "model-best"
         if output_dir.exists():

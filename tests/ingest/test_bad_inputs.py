@@ -19,7 +19,9 @@ from analyser.render import text_pdf
 LETTER = "Dear Ms Example\nYou must attend a work focused interview on 4 May 2015 at 10am.\n" * 3
 
 
-def _pdf(pages: int = 1, text: str | None = LETTER, size: str | tuple = "A4", password: str | None = None) -> bytes:
+def _pdf(
+    pages: int = 1, text: str | None = LETTER, size: str | tuple = "A4", password: str | None = None
+) -> bytes:
     pdf = FPDF(format=size)
     if password:
         pdf.set_encryption(owner_password="owner", user_password=password)
@@ -62,13 +64,25 @@ CASES: list[tuple[str, str, Callable[[], bytes], type, Limits | None]] = [
     ("docx named pdf", "letter.pdf", lambda: _zip("word/document.xml"), UnsupportedFileType, None),
     ("zip archive", "letters.zip", lambda: _zip("a.txt"), UnsupportedFileType, None),
     ("gif image", "photo.gif", lambda: _image("GIF"), UnsupportedFileType, None),
-    ("old word document", "letter.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, UnsupportedFileType, None),
+    (
+        "old word document",
+        "letter.doc",
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        UnsupportedFileType,
+        None,
+    ),
     ("rtf document", "letter.rtf", lambda: b"{\\rtf1\\ansi letter}", UnsupportedFileType, None),
     ("binary named txt", "letter.txt", lambda: bytes(range(256)) * 8, UnsupportedFileType, None),
     ("500-page pdf", "long.pdf", lambda: _pdf(pages=500, text=None), TooLarge, None),
     ("page limit is configurable", "three.pdf", lambda: _pdf(pages=3), TooLarge, Limits(max_pages=2)),
     ("decompression bomb png", "bomb.png", lambda: _image("PNG", (30000, 30000), "1"), TooLarge, None),
-    ("pixel limit is configurable", "big.png", lambda: _image("PNG", (2000, 2000)), TooLarge, Limits(max_pixels=1_000_000)),
+    (
+        "pixel limit is configurable",
+        "big.png",
+        lambda: _image("PNG", (2000, 2000)),
+        TooLarge,
+        Limits(max_pixels=1_000_000),
+    ),
     ("blank pdf: no text, no images", "blank.pdf", lambda: _pdf(text=None), NoTextFound, None),
     ("huge file over size limit", "huge.pdf", lambda: _pdf(), TooLarge, Limits(max_bytes=500)),
     ("huge page to render", "poster.pdf", lambda: _pdf(text=None, size=(5000, 5000)), TooLarge, None),
@@ -111,7 +125,9 @@ def test_png_named_pdf_is_read_by_content(tmp_path: Path) -> None:
 
 def test_text_encodings(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffYou must attend – it is a condition of your benefit £".encode())
-    (tmp_path / "win.txt").write_bytes("You must attend – it is a condition of your benefit £".encode("cp1252"))
+    (tmp_path / "win.txt").write_bytes(
+        "You must attend – it is a condition of your benefit £".encode("cp1252")
+    )
     for name in ("bom.txt", "win.txt"):
         text = ingest_path(tmp_path / name).pages[0].text
         assert text.startswith("You must attend - it is") and text.endswith("£")

@@ -82,23 +82,45 @@ def test_mixed_pdf_ocrs_only_the_page_without_text(tmp_path: Path) -> None:
     assert "benefit may be reduced" in document.pages[1].text
 
 
-def test_sidebar_does_not_interleave_with_body(tmp_path: Path) -> None:
-    """Universal Credit letters carry a right-hand column of helplines beside the body."""
+def _sidebar_letter() -> bytes:
+    """A Universal Credit-like page: a right-hand column of helplines beside the body."""
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", size=10)
     pdf.add_page()
-    body = ("You must attend an appointment with your work coach on 4 May 2021 at 10am. "
-            "If you do not attend, your Universal Credit payment could be reduced. ") * 4
+    body = (
+        "You must attend an appointment with your work coach on 4 May 2021 at 10am. "
+        "If you do not attend, your Universal Credit payment could be reduced. "
+    ) * 4
     pdf.set_xy(20, 40)
     pdf.multi_cell(110, 5, body)
     pdf.set_xy(145, 40)
-    pdf.multi_cell(45, 5, "Other ways we can communicate with you\nUniversal Credit helpline\n0800 328 5644\n"
-                   "Textphone 0800 328 1344\nRelay UK 18001\nWelsh language 0800 328 1744\n" * 2)
+    pdf.multi_cell(
+        45,
+        5,
+        "Other ways we can communicate with you\nUniversal Credit helpline\n0800 328 5644\n"
+        "Textphone 0800 328 1344\nRelay UK 18001\nWelsh language 0800 328 1744\n" * 2,
+    )
+    return bytes(pdf.output())
+
+
+def _assert_body_before_sidebar(text: str) -> None:
+    flat = " ".join(text.split())
+    assert "payment could be reduced" in flat
+    assert flat.index("communicate with you") > flat.rindex("could be reduced")
+
+
+def test_sidebar_does_not_interleave_with_body_in_text_pdf(tmp_path: Path) -> None:
     path = tmp_path / "uc.pdf"
-    path.write_bytes(bytes(pdf.output()))
-    text = ingest_path(path).pages[0].text
-    assert "payment could be reduced" in text.replace("\n", " ")
-    assert text.index("Other ways we can communicate") > text.index("could be reduced")
+    path.write_bytes(_sidebar_letter())
+    _assert_body_before_sidebar(ingest_path(path).pages[0].text)
+
+
+def test_sidebar_does_not_interleave_with_body_in_scan(tmp_path: Path) -> None:
+    path = tmp_path / "uc.png"
+    path.write_bytes(
+        save_scan(scan_images(_sidebar_letter(), Degradation(dpi=200, skew_degrees=0.5)), "png", 200)
+    )
+    _assert_body_before_sidebar(ingest_path(path).pages[0].text)
 
 
 def test_cleanup_mends_ocr_and_keeps_offsets() -> None:
