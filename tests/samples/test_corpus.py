@@ -1,0 +1,89 @@
+"""The labelled corpus: schema, coverage, honest labels, and no dev letter leaked into it."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "samples"))
+
+from validate import problems_of  # noqa: E402
+
+CORPUS = sorted((REPO / "samples" / "corpus").glob("*.jsonl"))
+DEV = REPO.parent / "shared" / "eval" / "dev" / "letters.jsonl"
+LETTERS = [
+    json.loads(line)
+    for path in CORPUS
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+# A reviewer can point at one of these in every letter labelled as threatening the benefit.
+THREAT = re.compile(
+    r"reduc|stop|suspend|sanction|affect|cut|end(?:ed|s)?\b|lose|withdraw|disallow|refuse|not (?:be )?pa(?:id|yable)|"
+    r"pay\s+you|go down|c[l1]os|be paid|entit[l1]|st[o0]p",
+    re.I,
+)
+
+
+def test_every_letter_fits_the_schema() -> None:
+    problems = {letter["id"]: problems_of(letter) for letter in LETTERS}
+    assert {key: value for key, value in problems.items() if value} == {}
+    assert len({letter["id"] for letter in LETTERS}) == len(LETTERS)
+
+
+def test_corpus_is_large_varied_and_mostly_hand_written() -> None:
+    sources = Counter(letter["source"] for letter in LETTERS)
+    types = Counter(letter["letter_type"] for letter in LETTERS)
+    assert len(LETTERS) >= 300 and sources["handwritten"] >= 150
+    assert all(
+        types[t] >= 10
+        for t in (
+            "wfi",
+            "wca",
+            "pip_assessment",
+            "programme_referral",
+            "other_appointment",
+            "decision_notice",
+            "other",
+        )
+    )
+    assert sum(letter["hard"] for letter in LETTERS) >= 0.25 * len(LETTERS)
+    assert set(Counter(letter["attendance"] for letter in LETTERS)) == {
+        "mandatory",
+        "voluntary",
+        "unclear",
+        "none",
+    }
+
+
+def test_every_threat_label_has_a_threat_phrase() -> None:
+    unexplained = [
+        letter["id"]
+        for letter in LETTERS
+        if letter["sanction_language"] and not THREAT.search(letter["text"])
+    ]
+    assert unexplained == []
+
+
+def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not beside this checkout")
+def test_no_dev_letter_is_copied_into_the_samples() -> None:
+    dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sample_shingles = [(letter["id"], _shingles(letter["text"])) for letter in LETTERS]
+    for gold in dev:
+        theirs = _shingles(gold["text"])
+        for sample_id, ours in sample_shingles:
+            shared = len(theirs & ours) / max(1, min(len(theirs), len(ours)))
+            assert shared <= 0.5, (
+                f"{sample_id} shares {shared:.0%} of its 8-word shingles with dev letter {gold['id']}"
+            )
