@@ -17,6 +17,28 @@ QUOTED = re.compile(r'"[^"]{8,800}"')
 # "Your award will end on 8 January 2026" states a fact; a threat has a condition or a "may".
 _ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
 _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
+# "Without good cause" is about attending only when the sentence is about an appointment;
+# "if you do not send the form back and do not have good cause" asks the reader to go nowhere.
+_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause"}
+_ATTENDING = {
+    "attend",
+    "attending",
+    "attendance",
+    "part",
+    "appointment",
+    "interview",
+    "meeting",
+    "come",
+    "go",
+    "assessment",
+    "consultation",
+    "call",
+    "participate",
+    "programme",
+    "activity",
+    "review",
+    "visit",
+}
 _NEGATORS = {"not", "n't", "never", "no"}
 
 # Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
@@ -92,6 +114,8 @@ def cue_scope(doc: Doc) -> Doc:
                 why = "quoted"
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
+            elif span.id_ in _GOOD_CAUSE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
+                why = "not about attending"
             elif span.label_ == "mandatory" and _negated_before(span):
                 why = "negated"  # "you do not have to attend" holds "have to attend"
             elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:

@@ -10,7 +10,8 @@ The order matters and mirrors how a welfare-rights adviser reads a letter:
    strong and as frequent sits beside it ("you must attend" outnumbering the voluntary cues).
 5. An obligation ("you must attend", "it is a condition of your benefit") makes it `mandatory`.
 6. A request to attend (an appointment booked, "please come", a date) with none of the above
-   is `unclear`; nothing to attend is `none`.
+   is `unclear`; nothing to attend is `none`. Without a request, an obligation, an offer or an
+   appointment, a threat about a form or a claim asks the reader to attend nothing: `none`.
 Threats count for sanction language in any letter; negated ones and furniture never do.
 """
 
@@ -56,7 +57,7 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     obligations = [span for span in direct if span.label_ == "mandatory"]
     optional = [span for span in direct if span.label_ == "voluntary"]
     requests = [span for span in direct if span.label_ == "request"]
-    if not (requests or obligations or has_appointment):
+    if not (requests or obligations or optional or has_appointment):
         # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
         return Decision("none", bool(sanctions), None, sanctions)
     if threats:

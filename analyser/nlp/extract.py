@@ -46,7 +46,7 @@ _NOT_APPOINTMENT = re.compile(
     re.I,
 )
 _APPOINTMENT_WORDS = re.compile(
-    r"appointment|interview|meeting|assessment|consultation|attend|come|call you|phone you|ring you|"
+    r"appointment|interview|meeting|assessment|consultation|attend|come|\bcall\b|phone you|ring you|"
     r"see you|on:|date:|when:|review|session|visit|examination",
     re.I,
 )
