@@ -1,9 +1,6 @@
-"""Rules: findings + situation -> verdict (temporary stub until the rules engine lands)."""
+"""The rules stage: judges a Letter against a person's Situation (verdict, reasons, sources), with no NLP."""
 
+from analyser.rules.engine import check, letter_warnings
+from analyser.rules.situations import situation_from_cli, situation_from_csv_row
 
-def check(letter, situation):
-    raise NotImplementedError
-
-
-def letter_warnings(letter):
-    return []
+__all__ = ["check", "letter_warnings", "situation_from_cli", "situation_from_csv_row"]

@@ -1,0 +1,200 @@
+"""The named cases in cases.yaml: each situation and letter gives the expected verdict and reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from analyser.result import Evidence, Letter, Situation
+from analyser.rules import check, letter_warnings
+from analyser.rules.rulebook import load_rulebook
+
+CASES_FILE = Path(__file__).with_name("cases.yaml")
+CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def test_case_names_are_unique_sentences() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) == len(set(names))
+    assert all(name.endswith(".") for name in names)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    result = check(Letter.model_validate(case["letter"]), Situation.parse(case["situation"]))
+
+    assert result.verdict == case["verdict"]
+    if "reasons" in case:
+        assert sorted(reason.code for reason in result.reasons) == sorted(case["reasons"])
+    if "effective_group" in case:
+        assert result.effective_group == case["effective_group"]
+    for fragment in case.get("warnings_include", ()):
+        assert any(fragment in warning for warning in result.warnings), (fragment, result.warnings)
+    assert all(reason.text and reason.source for reason in result.reasons)
+    if result.verdict != "not_applicable" or "reasons" in case:
+        assert result.next_steps, "every judged letter comes with something to do"
+
+
+def test_every_requirement_row_is_exercised_by_a_case() -> None:
+    expected = {code for case in CASES for code in case.get("reasons", ())}
+    rows = {row.code for row in load_rulebook().requirements}
+    assert rows - expected == set()
+
+
+def test_every_not_applicable_row_is_exercised_by_a_case() -> None:
+    expected = {code for case in CASES for code in case.get("reasons", ())}
+    assert {row.code for row in load_rulebook().not_applicable} - expected == set()
+
+
+def test_hedged_rules_say_so_in_the_reason_text() -> None:
+    # legal.md: UNCONFIRMED law "must stay visibly hedged" in the reasons the product gives.
+    result = check(
+        Letter(type="wfi", attendance="mandatory", sanction_language=True),
+        Situation(benefit="housing_benefit"),
+    )
+    assert "check with an adviser" in result.reasons[0].text
+
+
+def test_a_rule_that_holds_for_some_readings_says_which() -> None:
+    result = check(
+        Letter(type="wfi", attendance="mandatory", sanction_language=True), Situation(benefit="esa")
+    )
+    texts = {reason.code: reason.text for reason in result.reasons}
+    assert texts["ESA_SUPPORT_GROUP_NO_WFI"].startswith("If you are in the support group: ")
+    assert texts["ESA_WRAG_WFI"].startswith("If you are in the work-related activity group: ")
+    # What the letter says holds whoever reads it: no "If".
+    assert texts["LETTER_MAKES_IT_COMPULSORY"].startswith("Your letter")
+
+
+def test_the_letter_is_quoted_in_its_own_words() -> None:
+    letter = Letter(
+        type="wfi",
+        attendance="mandatory",
+        sanction_language=True,
+        evidence=[Evidence(label="sanction", text="your ESA\n could be reduced", page=1, start=10, end=36)],
+    )
+    result = check(letter, Situation(benefit="esa", group="support_group"))
+    note = next(reason for reason in result.reasons if reason.code == "LETTER_MAKES_IT_COMPULSORY")
+    assert note.text.endswith('It says: "your ESA could be reduced"')
+    assert note.source == "Your letter" and note.href is None
+
+
+def test_a_voluntary_group_is_told_the_threat_is_for_others() -> None:
+    letter = Letter(
+        type="wfi",
+        attendance="unclear",
+        sanction_language=True,
+        attendance_by_group={"support_group": "voluntary", "wrag": "mandatory"},
+    )
+    result = check(letter, Situation(benefit="esa", group="support_group"))
+    note = next(reason for reason in result.reasons if reason.code == "LETTER_STATES_ATTENDANCE_FOR_GROUP")
+    assert "for people in the support group attendance is voluntary" in note.text
+    assert "for other groups" in note.text
+
+
+class TestNextSteps:
+    """The next steps follow RULES.md "Reasons and next steps" for each verdict."""
+
+    demand = Letter(type="wfi", attendance="mandatory", sanction_language=True)
+
+    def test_likely_wrongful_says_phone_keep_reconsider_and_advice(self) -> None:
+        steps = " ".join(check(self.demand, Situation(benefit="esa", group="support_group")).next_steps)
+        for needed in (
+            "do not simply stay away",
+            "confirm in writing",
+            "keep the letter",
+            "within one month",
+        ):
+            assert needed in steps
+        assert "Citizens Advice" in steps and "draft challenge letter" in steps
+        assert "Carers UK" not in steps
+
+    def test_carers_are_pointed_to_carers_uk(self) -> None:
+        situation = Situation(benefit="income_support", flags={"gets_carers_allowance": True})
+        steps = " ".join(check(self.demand, situation).next_steps)
+        assert "Carers UK" in steps and "trigger point" in steps
+
+    def test_an_unknown_group_asks_the_reader_to_check_it(self) -> None:
+        steps = " ".join(check(self.demand, Situation(benefit="universal_credit")).next_steps)
+        assert "which group you are in" in steps
+
+    def test_a_lawful_mandatory_esa_interview_offers_deferral_with_its_regulations(self) -> None:
+        steps = " ".join(check(self.demand, Situation(benefit="esa", group="wrag")).next_steps)
+        for needed in (
+            "rearrange",
+            "Good cause",
+            "hospital",
+            "regs 59-60",
+            "SI 2000/1926 regs 5-6",
+            "by phone",
+        ):
+            assert needed in steps
+
+    def test_a_lawful_mandatory_uc_interview_has_no_deferral_regulations(self) -> None:
+        situation = Situation(benefit="universal_credit", group="all_work_related_requirements")
+        steps = " ".join(check(self.demand, situation).next_steps)
+        assert "good reason" in steps and "regs 59-60" not in steps
+
+    def test_a_voluntary_meeting_says_it_is_your_choice(self) -> None:
+        letter = Letter(type="wfi", attendance="voluntary")
+        steps = check(letter, Situation(benefit="esa", group="support_group")).next_steps
+        assert steps == [step.text for step in load_rulebook().next_steps if step.attendance == ["voluntary"]]
+
+    def test_a_wca_says_go_or_rearrange(self) -> None:
+        letter = Letter(type="wca", attendance="mandatory", sanction_language=True)
+        steps = " ".join(check(letter, Situation(benefit="esa", group="support_group")).next_steps)
+        assert "assessment" in steps and "rearrange" in steps
+
+
+class TestLetterWarnings:
+    """A letter that states an exempt group yet demands attendance contradicts itself."""
+
+    def test_support_group_stated_with_a_threat_is_a_contradiction(self) -> None:
+        letter = Letter(
+            type="wfi", attendance="mandatory", sanction_language=True, esa_group_stated="support_group"
+        )
+        (warning,) = letter_warnings(letter)
+        assert (
+            "support group" in warning
+            and "says you must" in warning
+            and "benefit could be affected" in warning
+        )
+
+    def test_support_group_stated_with_only_a_threat_is_a_contradiction(self) -> None:
+        letter = Letter(
+            type="wfi", attendance="unclear", sanction_language=True, esa_group_stated="support_group"
+        )
+        (warning,) = letter_warnings(letter)
+        assert "says you must" not in warning and "benefit could be affected" in warning
+
+    def test_programme_referral_of_the_support_group_is_a_contradiction(self) -> None:
+        letter = Letter(type="programme_referral", attendance="mandatory", esa_group_stated="support_group")
+        (warning,) = letter_warnings(letter)
+        assert "take part in an employment programme" in warning
+
+    @pytest.mark.parametrize(
+        "letter",
+        [
+            Letter(type="wfi", attendance="voluntary", esa_group_stated="support_group"),
+            Letter(
+                type="wfi",
+                attendance="unclear",
+                sanction_language=True,
+                esa_group_stated="support_group",
+                attendance_by_group={"support_group": "voluntary", "wrag": "mandatory"},
+            ),
+            Letter(type="wfi", attendance="mandatory", sanction_language=True, esa_group_stated="wrag"),
+            Letter(
+                type="wca", attendance="mandatory", sanction_language=True, esa_group_stated="support_group"
+            ),
+            Letter(type="wfi", attendance="mandatory", sanction_language=True),
+            # The assessment-phase programme exemption is hedged law: not enough to call it a contradiction.
+            Letter(type="programme_referral", attendance="mandatory", esa_group_stated="assessment_phase"),
+        ],
+        ids=["voluntary", "voluntary-for-its-group", "wrag", "wca", "no-group", "hedged-exemption"],
+    )
+    def test_consistent_letters_have_no_warning(self, letter: Letter) -> None:
+        assert letter_warnings(letter) == []
