@@ -33,7 +33,9 @@ lint: install
 test: install chromium lint
 	$(BIN)/pytest -q
 
+# OCRmyPDF (Debian's) is only the yardstick the benchmark compares against.
 bench: install
+	@command -v ocrmypdf >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ocrmypdf >/dev/null)
 	$(BIN)/python -m benchmarks
 
 train: install

@@ -1,0 +1,1 @@
+"""Benchmarks: the figures the issues name, measured side by side (`make bench`)."""

@@ -1,0 +1,72 @@
+"""End-to-end speed against what a user would otherwise run: pdfplumber, bare Tesseract, OCRmyPDF."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import tesserocr
+
+from analyser import analyse_file
+from analyser.ingest import ocr as ocr_module
+from analyser.render import Degradation, save_scan, scan_images, text_pdf
+from benchmarks.bench_ingest import _clean_letters, bare_pdfplumber
+from benchmarks.common import goal, ratio, timed
+
+
+def _ocrmypdf_then_pdfplumber(scan: Path, work: Path) -> str:
+    out = work / "ocrmypdf-out.pdf"
+    subprocess.run(["ocrmypdf", "--quiet", "--force-ocr", "--output-type", "pdf", "--jobs", "1", str(scan), str(out)],
+                   check=True, capture_output=True)
+    return bare_pdfplumber(out)
+
+
+def run(smoke: bool = False) -> list[dict]:
+    """Text PDF and scanned page analysed end to end, as ratios to the alternatives."""
+    repeat = 1 if smoke else 5
+    letter = _clean_letters(1)[0]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        pdf = work / "letter.pdf"
+        pdf.write_bytes(text_pdf(letter["text"]))
+        ours, theirs = timed(lambda: analyse_file(pdf), repeat), timed(lambda: bare_pdfplumber(pdf), repeat)
+        value = ratio(ours, theirs)
+        rows.append({"section": "end to end", "measure": "text-PDF letter: analyse_file / bare pdfplumber extract_text",
+                     "value": f"{value:.2f}x", "detail": f"ours {ours}; pdfplumber {theirs}",
+                     "status": goal(value, 1.3, at_most=True)})
+        images = scan_images(text_pdf(letter["text"]), Degradation(dpi=200, skew_degrees=1.0, noise_sigma=6.0))[:1]
+        scan = work / "scan.pdf"
+        scan.write_bytes(save_scan(images, "pdf", 200))
+        rendered = pdfium.PdfDocument(scan)[0].render(scale=200 / 72, grayscale=True).to_pil()
+        api = tesserocr.PyTessBaseAPI(path=ocr_module.tessdata_path(), lang="eng")
+
+        def bare() -> str:
+            api.SetImage(rendered)
+            return api.GetUTF8Text()
+
+        ours, theirs = timed(lambda: analyse_file(scan), repeat), timed(bare, repeat)
+        api.End()
+        value = ratio(ours, theirs)
+        rows.append({"section": "end to end", "measure": "scanned page: analyse_file / bare tesserocr on the same image",
+                     "value": f"{value:.2f}x", "detail": f"ours {ours}; tesserocr {theirs}",
+                     "status": goal(value, 1.15, at_most=True)})
+        if shutil.which("ocrmypdf"):
+            other = timed(lambda: _ocrmypdf_then_pdfplumber(scan, work), 1 if smoke else 3, warmup=0)
+            speedup = other.median / ours.median
+            rows.append({"section": "end to end", "measure": "scanned page: OCRmyPDF + pdfplumber time / ours",
+                         "value": f"{speedup:.2f}x faster", "detail": f"ocrmypdf+pdfplumber {other}; ours {ours}",
+                         "status": goal(speedup, 2.0, at_most=False)})
+        else:
+            rows.append({"section": "end to end", "measure": "scanned page vs OCRmyPDF + pdfplumber",
+                         "value": "not measured", "status": "ocrmypdf not installed (make bench installs it)"})
+    return rows
+
+
+if __name__ == "__main__":
+    print(json.dumps(run("--smoke" in sys.argv), indent=1))
