@@ -100,13 +100,19 @@ def cue_scope(doc: Doc) -> Doc:
     for sentence_start in sorted(by_sentence):
         spans = by_sentence[sentence_start]
         labels = {span.label_ for span in spans}
+        if _names_a_group_conditionally(spans):
+            labels.add("condition")
         condition_sent = spans[0].sent if "condition" in labels else carried
         if carried is not None and "condition" not in labels:
             labels.add("condition")
         # "If you are in the work-related activity group, or if you have not yet had a decision on
         # your Work\n\nCapability Assessment, you must..." : scans break sentences mid-condition.
         carried = (
-            spans[0].sent if "condition" in labels and not labels & _CONDITIONAL_KINDS - {"request"} else None
+            spans[0].sent
+            if "condition" in labels
+            and not labels & _CONDITIONAL_KINDS - {"request"}
+            and _opens_with_if(spans[0].sent)
+            else None
         )
         for span in _longest(spans):
             why = None
@@ -145,6 +151,27 @@ def _longest(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+_GROUP_LABELS = {"group_support", "group_wrag", "group_assessment"}
+_CONDITIONAL_WORDS = {"if", "unless"}
+
+
+def _opens_with_if(sentence: Span) -> bool:
+    return sentence[0].lower_ in {"if", "unless"} or (
+        len(sentence) > 1 and sentence[1].lower_ in {"if", "unless"}
+    )
+
+
+def _names_a_group_conditionally(spans: list[Span]) -> bool:
+    """'If you have already been told you are in the support group, ...': a group under an 'if'."""
+    sentence = spans[0].sent
+    for span in spans:
+        if span.label_ in _GROUP_LABELS:
+            before = {token.lower_ for token in sentence.doc[sentence.start : span.start]}
+            if before & _CONDITIONAL_WORDS and before & {"you", "you're"}:
+                return True
+    return False
 
 
 def _is_statement(span: Span) -> bool:

@@ -91,6 +91,10 @@ def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
             attendance = "voluntary"
         elif labels & {"mandatory", "sanction"}:
             attendance = "mandatory"
+        elif "request" in labels:
+            # "If you are in the support group, we would still like you to come": an invitation
+            # set against another group's duty is an offer.
+            attendance = "voluntary"
         else:
             continue
         for group in groups:
