@@ -9,14 +9,18 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import bench_accuracy, bench_e2e, bench_ingest, bench_nlp
 
 HERE = Path(__file__).resolve().parent
-SECTIONS = [("ingest", bench_ingest.run), ("nlp", bench_nlp.run), ("end to end", bench_e2e.run),
-            ("accuracy", bench_accuracy.run)]
+SECTIONS = [
+    ("ingest", bench_ingest.run),
+    ("nlp", bench_nlp.run),
+    ("end to end", bench_e2e.run),
+    ("accuracy", bench_accuracy.run),
+]
 # Batch and API benchmarks start servers and worker pools of their own: run them as scripts.
 SCRIPTS = {
     "batch": (["benchmarks.bench_batch"], ["--scans", "4", "--letters", "40"]),
@@ -30,7 +34,9 @@ def _machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--smoke", action="store_true", help="one iteration on tiny inputs: checks the benchmark runs")
+    parser.add_argument(
+        "--smoke", action="store_true", help="one iteration on tiny inputs: checks the benchmark runs"
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="where results.md and results.json go")
     parser.add_argument("--only", nargs="*", help="section names to run (default: all)")
     args = parser.parse_args()
@@ -49,20 +55,41 @@ def main() -> int:
         print(f"== {name}", flush=True)
         command = [sys.executable, "-m", *module, *(smoke_args if args.smoke else [])]
         result = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent)
-        script_output[name] = result.stdout + (f"\n(exit {result.returncode})\n{result.stderr[-2000:]}" if result.returncode else "")
+        script_output[name] = result.stdout + (
+            f"\n(exit {result.returncode})\n{result.stderr[-2000:]}" if result.returncode else ""
+        )
         print(script_output[name], flush=True)
     elapsed = time.perf_counter() - started
     args.out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    (args.out / "results.json").write_text(json.dumps(
-        {"date": stamp, "machine": _machine(), "smoke": args.smoke, "seconds": round(elapsed, 1), "rows": rows,
-         "scripts": script_output}, indent=1, default=str))
-    lines = [f"# Benchmark results{' (smoke run)' if args.smoke else ''}", "",
-             f"Measured {stamp} on {_machine()}; the whole run took {elapsed:.0f} s.", "",
-             "Ratios are measured side by side in the same run; goals are the issues' and are never loosened here.",
-             "", "| section | measure | value | goal | detail |", "|---|---|---|---|---|"]
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    (args.out / "results.json").write_text(
+        json.dumps(
+            {
+                "date": stamp,
+                "machine": _machine(),
+                "smoke": args.smoke,
+                "seconds": round(elapsed, 1),
+                "rows": rows,
+                "scripts": script_output,
+            },
+            indent=1,
+            default=str,
+        )
+    )
+    lines = [
+        f"# Benchmark results{' (smoke run)' if args.smoke else ''}",
+        "",
+        f"Measured {stamp} on {_machine()}; the whole run took {elapsed:.0f} s.",
+        "",
+        "Ratios are measured side by side in the same run; goals are the issues' and are never loosened here.",
+        "",
+        "| section | measure | value | goal | detail |",
+        "|---|---|---|---|---|",
+    ]
     for row in rows:
-        lines.append(f"| {row['section']} | {row['measure']} | {row['value']} | {row.get('status', '')} | {row.get('detail', '')} |")
+        lines.append(
+            f"| {row['section']} | {row['measure']} | {row['value']} | {row.get('status', '')} | {row.get('detail', '')} |"
+        )
     for name, output in script_output.items():
         lines += ["", f"## {name}", "", "```", output.strip(), "```"]
     (args.out / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -21,8 +21,11 @@ from benchmarks.common import goal, ratio, timed
 
 def _ocrmypdf_then_pdfplumber(scan: Path, work: Path) -> str:
     out = work / "ocrmypdf-out.pdf"
-    subprocess.run(["ocrmypdf", "--quiet", "--force-ocr", "--output-type", "pdf", "--jobs", "1", str(scan), str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["ocrmypdf", "--quiet", "--force-ocr", "--output-type", "pdf", "--jobs", "1", str(scan), str(out)],
+        check=True,
+        capture_output=True,
+    )
     return bare_pdfplumber(out)
 
 
@@ -37,10 +40,18 @@ def run(smoke: bool = False) -> list[dict]:
         pdf.write_bytes(text_pdf(letter["text"]))
         ours, theirs = timed(lambda: analyse_file(pdf), repeat), timed(lambda: bare_pdfplumber(pdf), repeat)
         value = ratio(ours, theirs)
-        rows.append({"section": "end to end", "measure": "text-PDF letter: analyse_file / bare pdfplumber extract_text",
-                     "value": f"{value:.2f}x", "detail": f"ours {ours}; pdfplumber {theirs}",
-                     "status": goal(value, 1.3, at_most=True)})
-        images = scan_images(text_pdf(letter["text"]), Degradation(dpi=200, skew_degrees=1.0, noise_sigma=6.0))[:1]
+        rows.append(
+            {
+                "section": "end to end",
+                "measure": "text-PDF letter: analyse_file / bare pdfplumber extract_text",
+                "value": f"{value:.2f}x",
+                "detail": f"ours {ours}; pdfplumber {theirs}",
+                "status": goal(value, 1.3, at_most=True),
+            }
+        )
+        images = scan_images(
+            text_pdf(letter["text"]), Degradation(dpi=200, skew_degrees=1.0, noise_sigma=6.0)
+        )[:1]
         scan = work / "scan.pdf"
         scan.write_bytes(save_scan(images, "pdf", 200))
         rendered = pdfium.PdfDocument(scan)[0].render(scale=200 / 72, grayscale=True).to_pil()
@@ -53,18 +64,36 @@ def run(smoke: bool = False) -> list[dict]:
         ours, theirs = timed(lambda: analyse_file(scan), repeat), timed(bare, repeat)
         api.End()
         value = ratio(ours, theirs)
-        rows.append({"section": "end to end", "measure": "scanned page: analyse_file / bare tesserocr on the same image",
-                     "value": f"{value:.2f}x", "detail": f"ours {ours}; tesserocr {theirs}",
-                     "status": goal(value, 1.15, at_most=True)})
+        rows.append(
+            {
+                "section": "end to end",
+                "measure": "scanned page: analyse_file / bare tesserocr on the same image",
+                "value": f"{value:.2f}x",
+                "detail": f"ours {ours}; tesserocr {theirs}",
+                "status": goal(value, 1.15, at_most=True),
+            }
+        )
         if shutil.which("ocrmypdf"):
             other = timed(lambda: _ocrmypdf_then_pdfplumber(scan, work), 1 if smoke else 3, warmup=0)
             speedup = other.median / ours.median
-            rows.append({"section": "end to end", "measure": "scanned page: OCRmyPDF + pdfplumber time / ours",
-                         "value": f"{speedup:.2f}x faster", "detail": f"ocrmypdf+pdfplumber {other}; ours {ours}",
-                         "status": goal(speedup, 2.0, at_most=False)})
+            rows.append(
+                {
+                    "section": "end to end",
+                    "measure": "scanned page: OCRmyPDF + pdfplumber time / ours",
+                    "value": f"{speedup:.2f}x faster",
+                    "detail": f"ocrmypdf+pdfplumber {other}; ours {ours}",
+                    "status": goal(speedup, 2.0, at_most=False),
+                }
+            )
         else:
-            rows.append({"section": "end to end", "measure": "scanned page vs OCRmyPDF + pdfplumber",
-                         "value": "not measured", "status": "ocrmypdf not installed (make bench installs it)"})
+            rows.append(
+                {
+                    "section": "end to end",
+                    "measure": "scanned page vs OCRmyPDF + pdfplumber",
+                    "value": "not measured",
+                    "status": "ocrmypdf not installed (make bench installs it)",
+                }
+            )
     return rows
 
 
