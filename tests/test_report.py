@@ -1,0 +1,176 @@
+"""The report: totals, charts by office and month, evidence anchors and CSVs, built from a results file alone."""
+
+from __future__ import annotations
+
+import csv
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from analyser.report import THREATENING_WFI, summary_csv_path, write_letters_csv, write_report
+
+
+def result(name: str, *, office: str | None, date: str | None, wfi: bool = True, mandatory: bool = True,
+           threat: str | None = "your benefit may be reduced", verdict: str | None = None) -> dict:  # fmt: skip
+    """A result record as analyse_file writes it, with only the findings the report reads."""
+    evidence = [{"label": "mandatory", "text": "you must take part", "page": 1, "start": 0, "end": 18}]
+    if threat:
+        evidence.append(
+            {"label": "sanction", "text": threat, "page": 1, "start": 40, "end": 40 + len(threat)}
+        )
+    check = None
+    if verdict:
+        check = {
+            "situation": {"benefit": "esa", "group": "support_group", "flags": {}},
+            "verdict": verdict,
+            "reasons": [{"code": "ESA_SUPPORT_GROUP_NO_WFI", "text": "The support group need not attend.",
+                         "source": "ESA Regulations 2008 reg 54"}],
+        }  # fmt: skip
+    return {
+        "schema": "letter-analysis/1",
+        "source": {
+            "name": name,
+            "sha256": name * 2,
+            "media_type": "text/plain",
+            "pages": 1,
+            "text_source": "text",
+        },
+        "letter": {
+            "type": "wfi" if wfi else "wca",
+            "type_confidence": 0.9,
+            "is_wfi_summons": wfi,
+            "attendance": "mandatory" if mandatory else "voluntary",
+            "sanction_language": threat is not None,
+            "benefits_mentioned": ["esa"],
+            "office": office,
+            "letter_date": date,
+            "appointment": {"date": "2014-11-14", "time": "10:30", "place": None, "phone": False},
+            "evidence": evidence,
+        },
+        "check": check,
+        "warnings": [],
+    }
+
+
+def error(name: str) -> dict:
+    return {
+        "source": {"name": name, "sha256": "0" * 64, "media_type": None},
+        "error": {"type": "EncryptedPdf", "message": "This PDF is protected by a password."},
+    }
+
+
+def write_results(path: Path, records: list[dict], torn_tail: str = "") -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + torn_tail, encoding="utf-8")
+    return path
+
+
+RECORDS = [
+    result("a.txt", office="Ipswich Jobcentre Plus", date="2014-11-03"),
+    result(
+        "b.txt", office="Ipswich Jobcentre Plus", date="2014-11-20", threat="Your benefit may be reduced."
+    ),
+    result("c.txt", office="Leeds Jobcentre Plus", date="2015-01-05", threat="we may stop your benefit"),
+    result("d.txt", office="Leeds Jobcentre Plus", date="2015-01-09", mandatory=False),
+    result("e.txt", office=None, date=None, wfi=False, threat=None),
+    error("broken.pdf"),
+]
+
+
+class Parsed(HTMLParser):
+    """Ids, links, tags and text of a page, to check it without string matching on markup."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a":
+            self.links.append(attributes["href"])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_report_counts_letters_threats_and_campaign_letters(tmp_path):
+    html_path = tmp_path / "report.html"
+    write_report(write_results(tmp_path / "r.jsonl", RECORDS), html_path)
+    page = Parsed(html_path.read_text(encoding="utf-8"))
+    text = " ".join(page.text)
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    assert "svg" in page.tags and "rect" in page.tags
+    for label, count in [("letters read", 5), ("files with errors", 1), (THREATENING_WFI, 3)]:
+        assert f"{label} {count}" in " ".join(text.split())
+    # Every letter in the table links to its own evidence section, and each section exists.
+    assert {f"#letter-{i}" for i in range(1, 6)} <= set(page.links)
+    assert {f"letter-{i}" for i in range(1, 6)} <= page.ids
+    assert "Ipswich Jobcentre Plus: 2" in text and "Leeds Jobcentre Plus: 1" in text  # bar tooltips
+    assert "2014-11: 2" in text and "2015-01: 1" in text
+    # b's threat differs from a's and d's only in case and a full stop: one phrase, used by three letters.
+    assert "“your benefit may be reduced” 3" in " ".join(text.split())
+    assert "Likely wrongful, by office" not in text  # no situations: the campaign count only
+
+
+def test_likely_wrongful_charts_appear_when_letters_were_judged(tmp_path):
+    records = [
+        result("a.txt", office="Ipswich Jobcentre Plus", date="2014-11-03", verdict="likely_wrongful"),
+        result("b.txt", office="Leeds Jobcentre Plus", date="2014-12-01", verdict="no_concern"),
+    ]
+    html_path = tmp_path / "report.html"
+    write_report(write_results(tmp_path / "r.jsonl", records), html_path)
+    html = html_path.read_text(encoding="utf-8")
+    assert "Likely wrongful, by office" in html and "Likely wrongful, by month" in html
+    assert "<title>Ipswich Jobcentre Plus: 1</title>" in html
+    assert "The support group need not attend." in html
+
+
+def test_summary_and_letter_csvs(tmp_path):
+    results = write_results(tmp_path / "r.jsonl", RECORDS, torn_tail='{"source": {"na')
+    html_path, letters_csv = tmp_path / "report.html", tmp_path / "letters.csv"
+    write_report(results, html_path, letters_csv)
+    with (tmp_path / "report.csv").open(newline="", encoding="utf-8") as handle:
+        summary = {(row["table"], row["key"]): int(row["count"]) for row in csv.DictReader(handle)}
+    assert summary[("totals", "letters read")] == 5
+    assert summary[("letter type", "wfi")] == 4
+    assert summary[("attendance", "voluntary")] == 1
+    assert summary[("sanction language", "no")] == 1
+    assert summary[("verdict", "no situation given")] == 5
+    assert summary[(f"{THREATENING_WFI} by office", "Ipswich Jobcentre Plus")] == 2
+    assert summary[("error type", "EncryptedPdf")] == 1
+    with letters_csv.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["name"] for row in rows] == ["a.txt", "b.txt", "broken.pdf", "c.txt", "d.txt", "e.txt"]
+    assert rows[0]["is_threatening_wfi"] == "True" and rows[4]["is_threatening_wfi"] == "False"
+    assert rows[2]["error_type"] == "EncryptedPdf"
+
+
+def test_summary_csv_never_overwrites_the_letters_csv(tmp_path):
+    assert summary_csv_path(tmp_path / "report.html") == tmp_path / "report.csv"
+    assert (
+        summary_csv_path(tmp_path / "report.html", tmp_path / "report.csv") == tmp_path / "report-summary.csv"
+    )
+
+
+def test_letter_text_cannot_inject_markup_or_formulas(tmp_path):
+    records = [
+        result("x.txt", office="<script>alert(1)</script>", date="2014-11-03", threat="=HYPERLINK(1)"),
+        result("y.txt", office="=cmd|' /C calc'!A0", date="2014-11-03"),
+    ]
+    results = write_results(tmp_path / "r.jsonl", records)
+    write_report(results, tmp_path / "report.html")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    write_letters_csv(results, tmp_path / "letters.csv")
+    with (tmp_path / "letters.csv").open(newline="", encoding="utf-8") as handle:
+        offices = [row["office"] for row in csv.DictReader(handle)]
+    assert offices == ["<script>alert(1)</script>", "'=cmd|' /C calc'!A0"]
+    with (tmp_path / "report.csv").open(newline="", encoding="utf-8") as handle:
+        keys = [row["key"] for row in csv.DictReader(handle)]
+    assert "'=hyperlink(1)" in keys
