@@ -24,7 +24,9 @@ BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
 _OFFICE = re.compile(
     r"job\s?cent(?:re|er)(?:\s+plus)?|benefits?\s+(?:delivery\s+)?centre|service\s+centre|contact\s+centre"
     r"|assessment\s+centre|medical\s+(?:examination\s+)?centre|pension\s+centre|benefit\s+office"
-    r"|council|universal\s+credit\s+(?:full\s+)?service|\bDWP\b|department\s+for\s+work",
+    r"|council|universal\s+credit\s+(?:full\s+)?service|\bDWP\b|department\s+for\s+work"
+    r"|centre\s+for\s+health\s+and\s+disability|health\s+assessment\s+advisory|independent\s+assessment\s+services"
+    r"|atos\s+healthcare|medical\s+services|functional\s+assessment\s+service",
     re.I,
 )
 _SALUTATION = re.compile(r"^\s*dear\b", re.I | re.M)
@@ -115,8 +117,26 @@ def letter_date(text: str) -> FoundDate | None:
     return None
 
 
+_NAMED_JOBCENTRE = re.compile(r"\b((?:[A-Z][\w'&-]+ ){1,3}Job\s?cent(?:re|er)(?: Plus)?)")
+_GENERIC_SENDER = re.compile(
+    r"^(?:freepost\b.*|universal credit(?: full service)?|jobcentre plus(?: / .*)?|dwp|department for work.*)$",
+    re.I,
+)
+
+
 def office(text: str) -> str | None:
-    """The sending office as the letter names it, from the letterhead (the lines before 'Dear')."""
+    """The office the letter comes from: the letterhead's, or for a letter from a central address
+    (Universal Credit, FREEPOST) the Jobcentre the body names, so reports can count by office."""
+    sender = _letterhead_office(text)
+    if sender is None or _GENERIC_SENDER.match(sender):
+        named = _NAMED_JOBCENTRE.search(text)
+        if named and not _NOT_PLACE & set(named.group(1).split()):
+            return named.group(1)
+    return sender
+
+
+def _letterhead_office(text: str) -> str | None:
+    """The sending office as the letterhead names it (the lines before 'Dear')."""
     salutation = _SALUTATION.search(text)
     header_lines = [
         line.strip() for line in (text[: salutation.start()] if salutation else text[:600]).splitlines()
@@ -130,9 +150,9 @@ def office(text: str) -> str | None:
         ):
             continue
         if re.fullmatch(
-            r"(?:department for work and pensions|dwp|jobcentre plus|job centre plus)", line, re.I
+            r"(?:department for work (?:and|&) pensions|dwp|jobcentre plus|job centre plus)", line, re.I
         ):
-            following = header_lines[index + 1] if index + 1 < len(header_lines) else ""
+            following = _before_person(header_lines[index + 1]) if index + 1 < len(header_lines) else ""
             if (
                 following
                 and not re.search(r"\d", following)
@@ -141,8 +161,37 @@ def office(text: str) -> str | None:
             ):
                 return f"{following} {line}" if "jobcentre" in line.lower() else following
             continue
-        return line.rstrip(",")
+        return _office_name(line)
+    # No office named in the usual words: a provider or service heads its own letters.
+    first = header_lines[0] if header_lines else ""
+    if first and len(first) <= 60 and not re.search(r"\d|@|www", first) and not _PERSON.search(first):
+        return first.rstrip(",")
     return None
+
+
+_PERSON = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s", re.I)
+_NOT_PLACE = {"From", "To", "Your", "Our", "The", "Dear", "Work", "Coach", "Adviser", "Team", "Office"}
+
+
+def _before_person(line: str) -> str:
+    """The part of a line before an addressee's name: scans can set two columns on one line."""
+    person = _PERSON.search(line)
+    return line[: person.start()].strip(" ,") if person else line
+
+
+def _office_name(line: str) -> str:
+    """'From: Rhian (Work Coach), Llandudno Jobcentre' -> 'Llandudno Jobcentre'."""
+    line = _before_person(line).rstrip(",")
+    match = _OFFICE.search(line)
+    if not match or match.start() == 0:
+        return line
+    prefix = line[: match.start()]
+    place: list[str] = []
+    for word in reversed(prefix.split()):
+        if not re.fullmatch(r"\(?[A-Z][\w'&-]*\)?", word) or word in _NOT_PLACE or len(place) == 3:
+            break
+        place.insert(0, word)
+    return " ".join([*place, line[match.start() :].strip()])
 
 
 def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
