@@ -113,10 +113,19 @@ def _is_hyphen_break(line: str, following: str) -> bool:
     )
 
 
+_LABEL_START = re.compile(r"^(?:[-*\u2022>]|\d+[.)]\s|[A-Z][A-Za-z ]{0,20}:)")
+WRAPPED_LINE_LENGTH = 55  # a body line this long that stops mid-sentence was wrapped by the page
+
+
 def _is_wrapped(line: str, following: str) -> bool:
     # A line broken mid-sentence by the layout: it does not end a sentence and the next one
-    # carries on in lower case. Address blocks and tables start their lines in capitals.
-    return bool(line) and line[-1] not in _SENTENCE_END and following[:1].islower()
+    # carries on in lower case, or it is a long body line (address blocks and tables are short)
+    # and the next line is not a label, a bullet or a new item.
+    if not line or not following or line[-1] in _SENTENCE_END:
+        return False
+    if following[:1].islower():
+        return True
+    return len(line) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)
 
 
 def repeated_margin_lines(pages: list[str], margin: int = 3) -> set[str]:
