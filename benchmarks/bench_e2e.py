@@ -9,14 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import tesserocr
-
 from analyser import analyse_file
-from analyser.ingest import ocr as ocr_module
-from analyser.render import Degradation, save_scan, scan_images, text_pdf
-from benchmarks.bench_ingest import _clean_letters, bare_pdfplumber
-from benchmarks.common import goal, ratio, timed
+from analyser.render import text_pdf
+from benchmarks.bench_ingest import _clean_letters, bare_pdfplumber, scanned_page_against_tesseract
+from benchmarks.common import Timing, goal, ratio, timed
 
 
 def _ocrmypdf_then_pdfplumber(scan: Path, work: Path) -> str:
@@ -49,30 +45,10 @@ def run(smoke: bool = False) -> list[dict]:
                 "status": goal(value, 1.3, at_most=True),
             }
         )
-        images = scan_images(
-            text_pdf(letter["text"]), Degradation(dpi=200, skew_degrees=1.0, noise_sigma=6.0)
-        )[:1]
-        scan = work / "scan.pdf"
-        scan.write_bytes(save_scan(images, "pdf", 200))
-        rendered = pdfium.PdfDocument(scan)[0].render(scale=200 / 72, grayscale=True).to_pil()
-        api = tesserocr.PyTessBaseAPI(path=ocr_module.tessdata_path(), lang="eng")
-
-        def bare() -> str:
-            api.SetImage(rendered)
-            return api.GetUTF8Text()
-
-        ours, theirs = timed(lambda: analyse_file(scan), repeat), timed(bare, repeat)
-        api.End()
-        value = ratio(ours, theirs)
-        rows.append(
-            {
-                "section": "end to end",
-                "measure": "scanned page: analyse_file / bare tesserocr on the same image",
-                "value": f"{value:.2f}x",
-                "detail": f"ours {ours}; tesserocr {theirs}",
-                "status": goal(value, 1.15, at_most=True),
-            }
-        )
+        measure = "scanned page: analyse_file / bare tesserocr on the same image"
+        row = scanned_page_against_tesseract(work, repeat, analyse_file, "end to end", measure)
+        scan, ours = Path(row.pop("scan")), Timing([row.pop("ours_seconds")])
+        rows.append(row)
         if shutil.which("ocrmypdf"):
             other = timed(lambda: _ocrmypdf_then_pdfplumber(scan, work), 1 if smoke else 3, warmup=0)
             speedup = other.median / ours.median

@@ -53,7 +53,8 @@ def text_pdf_speed(work: Path, repeat: int) -> list[dict]:
     ]
 
 
-def scanned_page_speed(work: Path, repeat: int) -> list[dict]:
+def scanned_page_against_tesseract(work: Path, repeat: int, ours_call, section: str, measure: str) -> dict:
+    """Time `ours_call(scan_path)` against bare tesserocr on the same rendered 200 dpi page."""
     letter = _clean_letters(1)[0]
     degradation = Degradation(dpi=200, skew_degrees=1.0, noise_sigma=6.0, blur_radius=0.4)
     images = scan_images(text_pdf(letter["text"]), degradation)[:1]
@@ -67,18 +68,24 @@ def scanned_page_speed(work: Path, repeat: int) -> list[dict]:
         api.SetImage(rendered)
         return api.GetUTF8Text()
 
-    ours, theirs = timed(lambda: ingest_path(path), repeat), timed(bare, repeat)
+    ours, theirs = timed(lambda: ours_call(path), repeat), timed(bare, repeat)
     api.End()
     value = ratio(ours, theirs)
-    return [
-        {
-            "section": "ingest",
-            "measure": "scanned page: ingest / bare tesserocr on the same 200 dpi image",
-            "value": f"{value:.2f}x",
-            "detail": f"ours {ours}; tesserocr {theirs}",
-            "status": goal(value, 1.15, at_most=True),
-        }
-    ]
+    return {
+        "section": section,
+        "measure": measure,
+        "value": f"{value:.2f}x",
+        "detail": f"ours {ours}; tesserocr {theirs}",
+        "status": goal(value, 1.15, at_most=True),
+        "ours_seconds": ours.median,
+        "scan": str(path),
+    }
+
+
+def scanned_page_speed(work: Path, repeat: int) -> list[dict]:
+    measure = "scanned page: ingest / bare tesserocr on the same 200 dpi image"
+    row = scanned_page_against_tesseract(work, repeat, ingest_path, "ingest", measure)
+    return [{key: value for key, value in row.items() if key not in ("ours_seconds", "scan")}]
 
 
 def _normalise(text: str) -> str:
