@@ -12,21 +12,9 @@ import pypdfium2 as pdfium
 from fpdf import FPDF
 from PIL import Image, ImageFilter
 
-SCAN_FORMATS = ("pdf", "png", "jpeg", "tiff")
+from analyser.rules.drafts import latin1_text  # the core PDF fonts need the same plain text
 
-_LATIN1_FALLBACKS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2022": "-",
-        "\u2026": "...",
-        "\u00a0": " ",
-    }
-)
+SCAN_FORMATS = ("pdf", "png", "jpeg", "tiff")
 
 
 def text_pdf(text: str) -> bytes:
@@ -36,8 +24,7 @@ def text_pdf(text: str) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
     pdf.set_font("Helvetica", size=10.5)
-    for line in text.translate(_LATIN1_FALLBACKS).split("\n"):
-        line = line.encode("latin-1", "replace").decode("latin-1")
+    for line in latin1_text(text).split("\n"):
         if not line.strip():
             pdf.ln(4.6)
             continue

@@ -93,7 +93,7 @@ def draft_pdf(text: str) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=25)
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 5.5, _latin1(text))
+    pdf.multi_cell(0, 5.5, latin1_text(text))
     return bytes(pdf.output())
 
 
@@ -245,7 +245,7 @@ def _clean(text: str) -> str:
     return text.translate(str.maketrans("[]{}", "()()"))
 
 
-def _latin1(text: str) -> str:
+def latin1_text(text: str) -> str:
     """Text the PDF core fonts can show: typographic marks made plain, accents kept where latin-1 has them."""
     text = text.translate(LATIN1_SUBSTITUTES)
     plain = []
