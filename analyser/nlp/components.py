@@ -126,9 +126,7 @@ def cue_scope(doc: Doc) -> Doc:
                 why = "negated"  # "you do not have to attend" holds "have to attend"
             elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:
                 why = "negated"
-            elif (
-                span.label_ in _VETOED_BY_FURNITURE and "furniture" in labels and _furniture_near(span, spans)
-            ):
+            elif span.label_ in _VETOED_BY_FURNITURE and _has_furniture(spans):
                 why = "furniture"
             elif span.label_ in _VETOED_BY_HYPOTHETICAL and "furniture" in labels and _hypothetical(spans):
                 why = "hypothetical"
@@ -192,7 +190,7 @@ def _negated_before(span: Span) -> bool:
     )
 
 
-def _furniture_near(span: Span, spans: list[Span]) -> bool:
+def _has_furniture(spans: list[Span]) -> bool:
     return any(s.label_ == "furniture" and s.id_ != "hypothetical" for s in spans)
 
 
