@@ -17,6 +17,7 @@ from analyser.nlp.components import LIVE_KEY, add_cue_ruler
 from analyser.nlp.decide import decide
 from analyser.nlp.extract import appointment, benefits_mentioned, esa_group_stated, letter_date, office
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
+from analyser.nlp.tokenizer import LineTokenizer
 from analyser.result import Appointment, Evidence, Letter, Page
 
 __all__ = ["read_letter", "load_pipeline", "MODEL_DIR", "PAGE_SEPARATOR"]
@@ -49,6 +50,7 @@ def build_pipeline(model_dir: Path) -> Language:
             "no trained model at %s: letter types come from rules only (run `analyser train`)", model_dir
         )
         nlp = spacy.blank("en")
+    nlp.tokenizer = LineTokenizer(nlp.tokenizer)
     nlp.add_pipe("letter_sentences", first=True)
     add_cue_ruler(nlp)
     nlp.add_pipe("cue_scope", after="cue_ruler")

@@ -6,9 +6,12 @@ import json
 import re
 from importlib import resources
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.phrases import patterns_for
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
@@ -40,6 +43,7 @@ _ATTENDING = {
     "visit",
 }
 _NEGATORS = {"not", "n't", "never", "no"}
+_STOPS = {".", "!", "?"}
 
 # Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
 _VETOED_BY_NEGATION = {"sanction"}
@@ -59,15 +63,20 @@ if not Span.has_extension("condition_sent"):
 def letter_sentences(doc: Doc) -> Doc:
     """Sentences end at full stops and at line breaks: a letter's lines (address, table rows,
     headings) are units of their own once wrapped lines have been joined by ingest."""
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
-            continue
-        previous = doc[index - 1]
-        starts = "\n" in previous.text or "\n" in previous.whitespace_ or previous.text in {".", "!", "?"}
-        if previous.text == "." and token.is_lower:
-            starts = False  # "e.g. something", "approx. 10"
-        token.is_sent_start = starts
+    starts = []
+    previous = None
+    for token in doc:
+        if previous is None:
+            starts.append(True)
+        elif previous.text == ".":
+            starts.append(not token.is_lower)  # not after "e.g. something", "approx. 10"
+        else:
+            text = previous.text
+            starts.append(text in _STOPS or "\n" in text or "\n" in previous.whitespace_)
+        previous = token
+    # One array write: setting token.is_sent_start scans the whole doc for a parse on every call.
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int64").reshape(-1, 1)
+    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's arrays hold -1 as uint64
     return doc
 
 
@@ -79,11 +88,7 @@ def default_cue_rows() -> list[dict]:
 
 def add_cue_ruler(nlp: Language) -> None:
     """A span ruler over the cue phrases, writing every hit to doc.spans['cues'] with its pattern id."""
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="cue_ruler",
-        config={"spans_key": CUES_KEY, "validate": False, "overwrite": False},
-    )
+    ruler = nlp.add_pipe("anchored_span_ruler", name="cue_ruler", config={"spans_key": CUES_KEY})
     ruler.add_patterns(patterns_for(default_cue_rows()))
 
 

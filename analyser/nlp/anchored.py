@@ -1,0 +1,143 @@
+"""An anchored span ruler: each group of token patterns runs only near a word it cannot match without.
+
+spaCy's Matcher tries every pattern at every token, and `IN` word lists are checked in Python, so
+a ruler of a few hundred patterns costs more than the rest of the pipeline together. Almost every
+cue needs some uncommon word ("mandatory", "sanction", "attend"), so the ruler indexes patterns
+by that word and runs each pattern group's Matcher only on the windows around its occurrences.
+The matches are exactly those of one Matcher over the whole doc: a match holds its anchor token,
+so it lies inside the window of as many tokens as the pattern can hold before and after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+# Words too frequent in letters to be worth anchoring on while a pattern has a rarer one.
+COMMON_WORDS = frozenset(
+    "a an and are as at be been by can could do for from has have i if in is it may might must "
+    "not of on or our shall should that the this to us we will with would you your".split()
+)
+_REPEAT = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def spec_length(spec: dict) -> int | None:
+    """The most tokens one token spec can match, or None when its operator is unbounded."""
+    op = spec.get("OP", "")
+    if op in ("", "?", "1"):
+        return 1
+    if op == "!":
+        return 0
+    repeat = _REPEAT.fullmatch(op)
+    return int(repeat.group(2)) if repeat else None  # "*" and "+" are unbounded
+
+
+def anchor(pattern: list[dict]) -> tuple[frozenset[str], int, int] | None:
+    """The cheapest set of lower-case words one of which every match must hold, with how many
+    tokens a match can have before and after that word; None when there is no such bound."""
+    lengths = [spec_length(spec) for spec in pattern]
+    if None in lengths:
+        return None
+    best: tuple[int, int] | None = None  # (cost, index)
+    for index, spec in enumerate(pattern):
+        value = spec.get("LOWER")
+        if spec.get("OP", "") not in ("", "1") or set(spec) - {"LOWER", "OP"}:
+            continue
+        if not isinstance(value, str) and (not isinstance(value, dict) or set(value) != {"IN"}):
+            continue
+        words = [value] if isinstance(value, str) else value["IN"]
+        cost = sum(50 if word in COMMON_WORDS else 1 for word in words)
+        if words and (best is None or cost < best[0]):
+            best = (cost, index)
+    if best is None:
+        return None
+    index = best[1]
+    value = pattern[index]["LOWER"]
+    words = frozenset([value] if isinstance(value, str) else value["IN"])
+    return words, sum(lengths[:index]), sum(lengths[index + 1 :])
+
+
+class _Group:
+    """Patterns sharing one anchor set, with their own Matcher and how far a match can reach
+    before and after the anchor word."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.before = 0
+        self.after = 0
+
+
+class AnchoredSpanRuler:
+    """A span ruler for {"label", "pattern", "id"} token patterns, anchored as the module says."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.labels: dict[str, tuple[str, str]] = {}  # match key -> (label, id)
+        self._groups: list[_Group] = []
+        self._by_anchor: dict[frozenset[str] | None, _Group] = {}
+        self._index: dict[str, list[_Group]] = {}
+        self._everywhere: list[_Group] = []
+
+    def add_patterns(self, patterns: Iterable[dict]) -> None:
+        for number, entry in enumerate(patterns):
+            anchored = anchor(entry["pattern"])
+            words = anchored[0] if anchored else None
+            group = self._by_anchor.get(words)
+            if group is None:
+                group = self._by_anchor[words] = _Group(Matcher(self.nlp.vocab, validate=False))
+                self._groups.append(group)
+                if words is None:
+                    self._everywhere.append(group)
+                else:
+                    for word in words:
+                        self._index.setdefault(word, []).append(group)
+            if anchored:
+                group.before = max(group.before, anchored[1])
+                group.after = max(group.after, anchored[2])
+            key = f"{self.name}:{number}"
+            self.labels[key] = (entry["label"], entry.get("id", ""))
+            group.matcher.add(key, [entry["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: set[tuple[int, int, int]] = set()
+        for group in self._everywhere:
+            found.update(group.matcher(doc))
+        for group, windows in self._windows(doc).items():
+            for start, end in windows:
+                # A Matcher run on a Span answers in offsets from the span's start.
+                found.update(
+                    (key, start + first, start + last) for key, first, last in group.matcher(doc[start:end])
+                )
+        strings = self.nlp.vocab.strings
+        spans = []
+        for match_key, start, end in found:
+            if start != end:
+                label, span_id = self.labels[strings[match_key]]
+                spans.append(Span(doc, start, end, label=label, span_id=span_id))
+        doc.spans[self.spans_key] = sorted(set(spans))
+        return doc
+
+    def _windows(self, doc: Doc) -> dict[_Group, list[tuple[int, int]]]:
+        """For each group whose anchor occurs, the merged token windows its matches could lie in."""
+        windows: dict[_Group, list[tuple[int, int]]] = {}
+        length = len(doc)
+        for position, token in enumerate(doc):
+            for group in self._index.get(token.lower_, ()):
+                start, end = max(0, position - group.before), min(length, position + group.after + 1)
+                spans = windows.setdefault(group, [])
+                if spans and start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
+        return windows
+
+
+@Language.factory("anchored_span_ruler", default_config={"spans_key": "cues"})
+def make_anchored_span_ruler(nlp: Language, name: str, spans_key: str) -> AnchoredSpanRuler:
+    return AnchoredSpanRuler(nlp, name, spans_key)
