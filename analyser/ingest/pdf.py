@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
+from operator import itemgetter
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 
@@ -18,7 +21,9 @@ log = logging.getLogger(__name__)
 
 # A right-hand column must cover this share of the page's text height to be read as a sidebar.
 SIDEBAR_MIN_HEIGHT = 0.25
+_LETTER = re.compile(r"[^\W\d_]")  # letters (and a few number signs such as ½), counted at C speed
 GUTTER_MIN_WIDTH = 9.0  # points: narrower gaps are spaces between words, not between columns
+_X0, _X1 = itemgetter("x0"), itemgetter("x1")
 
 
 def read_pdf(data: bytes, limits: Limits) -> list[Page]:
@@ -113,20 +118,23 @@ def page_text(page: pdfplumber.page.Page) -> str:
 def find_gutter(chars: list[dict], width: float) -> float | None:
     """The x of an empty vertical strip between the body and a tall right-hand column, if any."""
     step = 3.0
-    bins = int(width // step) + 1
-    occupied = [False] * bins
-    for char in chars:
-        for position in range(int(char["x0"] // step), min(bins, int(char["x1"] // step) + 1)):
-            occupied[position] = True
     start, end = int(width * 0.5 // step), int(width * 0.82 // step)
-    run, best = 0, None
-    for position in range(start, end):
-        run = run + 1 if not occupied[position] else 0
-        if run * step >= GUTTER_MIN_WIDTH:
-            best = (position - run // 2) * step
-            break
-    if best is None:
+    if end <= start or not chars:
         return None
+    # Which 3-point strips of the middle of the page any character covers, at numpy speed: this
+    # runs on every page of every text PDF.
+    first = np.fromiter(map(_X0, chars), float, len(chars)) // step
+    last = np.fromiter(map(_X1, chars), float, len(chars)) // step
+    inside = (last >= start) & (first < end)
+    edges = np.zeros(end - start + 1, dtype=np.int64)
+    np.add.at(edges, np.maximum(first[inside], start).astype(np.int64) - start, 1)
+    np.add.at(edges, np.minimum(last[inside], end - 1).astype(np.int64) - start + 1, -1)
+    empty = np.cumsum(edges[:-1]) == 0
+    need = int(np.ceil(GUTTER_MIN_WIDTH / step))
+    runs = np.convolve(empty, np.ones(need, dtype=np.int64), "valid") == need
+    if not runs.any():
+        return None
+    best = (start + int(np.argmax(runs)) + need - 1 - need // 2) * step  # the middle of the first run
     right = [c for c in chars if c["x0"] >= best]
     if not right:
         return None
@@ -138,8 +146,8 @@ def find_gutter(chars: list[dict], width: float) -> float | None:
 
 def is_sound_text(text: str) -> bool:
     """Whether a text layer is real text rather than empty, glyph ids, or scanner junk."""
-    visible = [c for c in text if not c.isspace()]
+    visible = "".join(text.split())
     if len(visible) < 40 or text.count("(cid:") > 5:
         return False
-    letters = sum(c.isalpha() for c in visible)
+    letters = len(_LETTER.findall(visible))
     return letters / len(visible) >= 0.55
