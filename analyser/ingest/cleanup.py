@@ -80,10 +80,17 @@ _NOT_CONFUSED = re.compile(r"[01]+(?:am|pm|st|nd|rd|th|s)")
 _CONFUSED_I = re.compile(r"(?m)(?<![\w])[l|](?=f\b|t\b|n\b|s\b)(?=\w+\s+[a-z])")
 _CAPITAL_O = re.compile(r"(?<=[a-z])O|O(?=[a-z]{2})(?<=[a-z]O)|(?<=\b[A-Z])O(?=[a-z])")
 _FIXES = str.maketrans({"0": "o", "1": "l", "|": "l"})
+# A number with letters read in place of digits ("2Ol4", "O8/O7/O9", "ll.l5am", "Ol61"): a run of
+# digits and look-alikes, holding at least one real digit, standing alone or before am/pm/st/th.
+_CONFUSED_NUMBER = re.compile(
+    r"(?<![\w|])(?=[0-9OolI|./:]*[0-9])[0-9OolI|]+(?:[./:][0-9OolI|]+)*(?=(?:am|pm|st|nd|rd|th)?(?![\w|]))"
+)
+_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
 def mend_ocr_confusions(text: str) -> str:
-    """Undo the commonest OCR letter/digit swaps inside words, keeping every offset in place."""
+    """Undo the commonest OCR letter/digit swaps inside words and numbers, keeping every offset in place."""
+    text = _CONFUSED_NUMBER.sub(lambda match: match.group(0).translate(_DIGITS), text)
     text = _CANDIDATE.sub(_mend_word, text)
     # "lf you do not attend" / "|t is": a lower-case l or bar reading a capital I before a word.
     text = _CONFUSED_I.sub("I", text)
@@ -114,6 +121,7 @@ def _is_hyphen_break(line: str, following: str) -> bool:
 
 
 _LABEL_START = re.compile(r"^(?:[-*\u2022>]|\d+[.)]\s|[A-Z][A-Za-z ]{0,20}:)")
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
 WRAPPED_LINE_LENGTH = 55  # a body line this long that stops mid-sentence was wrapped by the page
 
 
@@ -123,6 +131,8 @@ def _is_wrapped(line: str, following: str) -> bool:
     # and the next line is not a label, a bullet or a new item.
     if not line or not following or line[-1] in _SENTENCE_END:
         return False
+    if _COLUMN_GAP.search(line.strip()) or _COLUMN_GAP.search(following):
+        return False  # columns set apart by spaces (a letterhead beside a reference box) are not prose
     if following[:1].islower():
         return True
     return len(line) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)

@@ -30,18 +30,26 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAYNAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAYS = {name: number for number, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
 _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
+# After a month name, on the same line, and not the hour of a time: "Tuesday 30 January, 10:15am".
+_WORD_DATE_YEAR = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d|'\d\d)(?![:.]\d|\s*[ap]\.?m\b))?\b"
 
 _PATTERNS = [
     # Tuesday 14 May 2013 / 14th of May, 2013 / 14 May
-    re.compile(
-        _DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
-        re.I,
-    ),
+    re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _WORD_DATE_YEAR, re.I),
     # May 14, 2013 / Tuesday, May 14th
-    re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + _WORD_DATE_YEAR, re.I),
     # 14/05/2013, 14.5.13, 14-05-2013
     re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<num_month>[01]?\d)[/.\-]" + _YEAR + r"\b"),
+    # Thu 13/03: day and month only, trusted when a weekday names it
+    re.compile(_DAYNAME.removesuffix("?") + r"(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)", re.I),
+    # Friday 24th: the month is the next one, from the letter's date, where the 24th is a Friday
+    re.compile(
+        r"\b(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?"
+        r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
+        re.I,
+    ),
     # 2013-05-14
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num_month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
@@ -64,8 +72,9 @@ class FoundDate:
     start: int
     end: int
     day: int
-    month: int
+    month: int  # 0 when only a weekday and a day were given ("Friday 24th")
     year: int | None
+    weekday: int | None = None  # Monday is 0, as date.weekday()
 
     def with_year(self, year: int) -> FoundDate:
         return FoundDate(
@@ -106,6 +115,13 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             groups = match.groupdict()
+            if groups.get("weekday"):
+                weekday = _WEEKDAYS[groups["weekday"][:3].lower()]
+                found.append(
+                    FoundDate(None, match.start(), match.end(), int(groups["day"]), 0, None, weekday)
+                )
+                taken.append((match.start(), match.end()))
+                continue
             month = MONTHS.get((groups.get("month") or "").lower().rstrip(".")) or int(
                 groups.get("num_month") or 0
             )
@@ -113,8 +129,8 @@ def find_dates(text: str) -> list[FoundDate]:
             year = _year(groups.get("year"))
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
-            if year is None and groups.get("month", "").lower() == "may" and not match.group(0)[:1].isdigit():
-                continue  # "may 14 people" is not a date; "14 May" is
+            if year is None and match.group(0).lower().startswith("may"):
+                continue  # "may 14 people" is not a date; "14 May" and "Monday 22 May" are
             found.append(
                 FoundDate(_safe_date(year, month, day), match.start(), match.end(), day, month, year)
             )
@@ -123,8 +139,18 @@ def find_dates(text: str) -> list[FoundDate]:
 
 
 def resolve_year(found: FoundDate, letter_date: date | None) -> FoundDate:
-    """Give a year-less date the year that puts it on or after the letter's date."""
+    """Give a year-less date the year that puts it on or after the letter's date (and a month-less
+    one the first month from the letter's on which its day falls on its weekday)."""
     if found.year is not None or letter_date is None:
+        return found
+    if found.month == 0:
+        for ahead in range(3):
+            year, month = divmod(letter_date.month - 1 + ahead, 12)
+            candidate = _safe_date(letter_date.year + year, month + 1, found.day)
+            if candidate and candidate >= letter_date and candidate.weekday() == found.weekday:
+                return FoundDate(
+                    candidate, found.start, found.end, found.day, month + 1, candidate.year, found.weekday
+                )
         return found
     candidate = found.with_year(letter_date.year)
     if (

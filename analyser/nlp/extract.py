@@ -29,7 +29,7 @@ _OFFICE = re.compile(
     r"|atos\s+healthcare|medical\s+services|functional\s+assessment\s+service",
     re.I,
 )
-_SALUTATION = re.compile(r"^\s*dear\b", re.I | re.M)
+_SALUTATION = re.compile(r"^\s*(?:dear|hi|hello)\b", re.I | re.M)
 _LETTER_DATE_LABEL = re.compile(
     r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-]?\s*", re.I
 )
@@ -39,7 +39,7 @@ _PLACE_LABEL = re.compile(
 _PHONE_APPOINTMENT = re.compile(
     r"(?:tele)?phone\s+(?:appointment|interview|call|assessment|consultation|meeting)|by\s+(?:tele)?phone"
     r"|over\s+the\s+(?:tele)?phone|(?:we|adviser|coach|assessor|professional|someone)\s+will\s+(?:phone|call|ring|telephone)\s+you"
-    r"|(?:will|we'll)\s+(?:phone|call|ring)\s+you|phone\s+you\s+on|call\s+you\s+on|ring\s+you\s+on",
+    r"|(?:will|we'll)\s+(?:now\s+|also\s+)?(?:phone|call|ring|telephone)\s+you|phone\s+you\s+on|call\s+you\s+on|ring\s+you\s+on",
     re.I,
 )
 _NOT_APPOINTMENT = re.compile(
@@ -49,8 +49,24 @@ _NOT_APPOINTMENT = re.compile(
 )
 _APPOINTMENT_WORDS = re.compile(
     r"appointment|interview|meeting|assessment|consultation|attend|come|\bcall\b|phone you|ring you|"
-    r"see you|on:|date:|when:|review|session|visit|examination",
+    r"see you|on:|date:|when:|review|session|visit|examination|arranged|booked|adviser|work coach|sign(?:ing)? on",
     re.I,
+)
+# A date the letter replaces or cancels: "Old appointment: Monday 10 June - this will no longer take
+# place", "the appointment that was booked for Friday 5 April".
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?:old|previous|original|earlier|cancelled)\s+(?:appointment|interview|meeting|date)\b[^\n]*$"
+    r"|was\s+(?:booked|arranged|due)\s+(?:for\s+)?$|(?:moved|changed)\s+(?:it\s+)?from\s+$|instead\s+of\s+$",
+    re.I,
+)
+_SUPERSEDED_AFTER = re.compile(
+    r"(?:[^\n.]|\.\d)*?\b(?:no longer (?:take place|go ahead|happen)|(?:has|have) been cancelled|is cancelled|will not take place)",
+    re.I,
+)
+_COLUMN_GAP = re.compile(r"[ \t]{3,}")
+# Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
+_APPOINTMENT_LABEL = re.compile(
+    r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I
 )
 
 
@@ -110,8 +126,13 @@ def letter_date(text: str) -> FoundDate | None:
                 first.year,
             )
     for found in find_dates(header):
-        if found.value and not re.search(
-            r"(born|birth|dob)\W*$", header[max(0, found.start - 20) : found.start], re.I
+        # What precedes the date in its own column: a header line may hold several label/value pairs.
+        columns = _COLUMN_GAP.split(header[header.rfind("\n", 0, found.start) + 1 : found.start])
+        line_before = next((column for column in reversed(columns) if column.strip()), "")
+        if (
+            found.value
+            and not re.search(r"(born|birth|dob)\W*$", line_before, re.I)
+            and not _APPOINTMENT_LABEL.search(line_before)
         ):
             return found
     return None
@@ -205,17 +226,22 @@ def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
         if sent is not None and found.start == sent.start:
             continue  # the letter's own date
         found = resolve_year(found, sent_date)
-        if found.value is None:
-            continue
+        if found.value is None or found.value == sent_date:
+            continue  # the letter's date again (a journal entry's time stamp, a footer)
         before = text[max(0, found.start - 40) : found.start]
-        if _NOT_APPOINTMENT.search(before):
+        line_before = text[text.rfind("\n", 0, found.start) + 1 : found.start]
+        if (
+            _NOT_APPOINTMENT.search(before)
+            or _SUPERSEDED_BEFORE.search(line_before)
+            or _SUPERSEDED_AFTER.match(text, found.end, found.end + 120)
+        ):
             continue
         if sent_date and (found.value < sent_date or (found.value - sent_date).days > 200):
             continue
         context = text[max(0, found.start - 160) : found.end + 120]
         if not _APPOINTMENT_WORDS.search(context):
             continue
-        labelled = re.search(r"(date|when|on)\s*[:\-]\s*$", before, re.I) is not None
+        labelled = re.search(r"(date|when|on|appointment)\s*[:\-]\s*$", before, re.I) is not None
         if found.start < body_start and not labelled:
             continue
         candidates.append((not labelled, found.start, found))

@@ -109,11 +109,54 @@ def test_evidence_backs_every_finding() -> None:
         ("May 14, 2013", "2013-05-14"),
         ("2013-05-14", "2013-05-14"),
         ("Mon 20 Feb", "2012-02-20"),
+        ("Monday 20 February", "2012-02-20"),
+        ("Thu 23/02", "2012-02-23"),
+        ("Friday 24th", "2012-02-24"),
+        ("Tuesday 28 February, 10:15am", "2012-02-28"),
+        ("Wed 7th March, 12:30", "2012-03-07"),
     ],
 )
 def test_dates_in_common_formats(text: str, expected: str) -> None:
     found = resolve_year(find_dates(f"on {text} at the office")[0], date(2012, 2, 6))
     assert found.value.isoformat() == expected
+
+
+def test_a_weekday_and_day_that_never_meet_are_no_date() -> None:
+    found = resolve_year(find_dates("on Sunday 23rd at the office")[0], date(2012, 2, 6))
+    assert found.value is None
+
+
+def test_the_appointment_is_the_new_one_not_the_one_it_replaces() -> None:
+    found = letter(
+        "Your work focused interview has moved.\n"
+        "Old appointment:   Thursday 21 March 2019 at 9.00am - this will no longer take place\n"
+        "New appointment:   Tuesday 26 March 2019 at 11.30am\n"
+        "You must attend. If you do not, your benefit may be reduced."
+    )
+    assert found["appointment"]["date"] == "2019-03-26" and found["appointment"]["time"] == "11:30"
+    moved = letter(
+        "We have had to move the meeting with your work coach that was booked for Friday 15 March.\n"
+        "Your work coach will now phone you at 14:15 on Wed 20 March. You must be available."
+    )
+    assert moved["appointment"]["date"] == "2019-03-20" and moved["appointment"]["phone"] is True
+
+
+def test_scanner_digit_confusions_are_mended_in_dates_and_times() -> None:
+    found = analyse_text(
+        "Bolton Jobcentre Plus        Date : l2/O3/2Ol9\n\nDear Mr Reader\n\nW0RK F0CUSED INTERVIEW\n"
+        "DATE :   Tuesday 26 March 2Ol9\nTIME :   ll.l5am\nY0u must attend this interview."
+    ).letter
+    assert found.letter_date == "2019-03-12"
+    assert found.appointment.date == "2019-03-26" and found.appointment.time == "11:15"
+
+
+def test_a_journal_message_opening_with_hi_has_its_date_at_the_top() -> None:
+    found = analyse_text(
+        "Universal Credit\nJournal\n\n4 March 2019 10:00\nFrom: your work coach\n\nHi Sam,\n\n"
+        "I've booked you a work search review.\nYour appointment\nDate:   14.3.19\nTime:   10:45am\n"
+        "You must attend this appointment."
+    ).letter
+    assert found.letter_date == "2019-03-04" and found.appointment.date == "2019-03-14"
 
 
 @pytest.mark.parametrize(
