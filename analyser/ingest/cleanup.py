@@ -79,7 +79,7 @@ _CANDIDATE = re.compile(r"(?<![\w|])[A-Za-z01|][a-z01|]{2,}(?![\w|])")
 _NOT_CONFUSED = re.compile(r"[01]+(?:am|pm|st|nd|rd|th|s)")
 _CONFUSED_I = re.compile(r"(?m)(?<![\w])[l|](?=f\b|t\b|n\b|s\b)(?=\w+\s+[a-z])")
 _CAPITAL_O = re.compile(r"(?<=[a-z])O|O(?=[a-z]{2})(?<=[a-z]O)|(?<=\b[A-Z])O(?=[a-z])")
-_FIXES = str.maketrans({"0": "o", "1": "l", "|": "l"})
+_FIXES_TABLE = {"0": "o", "1": "l", "|": "l"}
 # A number with letters read in place of digits ("2Ol4", "O8/O7/O9", "ll.l5am", "Ol61"): a run of
 # digits and look-alikes, holding at least one real digit, standing alone or before am/pm/st/th.
 _CONFUSED_NUMBER = re.compile(
@@ -100,13 +100,35 @@ def mend_ocr_confusions(text: str) -> str:
 
 def _mend_word(match: re.Match[str]) -> str:
     word = match.group(0)
+    lower = sum(c.islower() for c in word)
     if (
         not any(c in "01|" for c in word)
-        or sum(c.islower() for c in word) < 2
+        or (lower < 2 and not (len(word) == 3 and word[0].isupper() and word[2].islower()))  # "Y0u"
         or _NOT_CONFUSED.fullmatch(word)
     ):
         return word
-    return word[0] + word[1:].translate(_FIXES) if word[0].isalpha() else word.translate(_FIXES)
+    start = 1 if word[0].isalpha() else 0
+    return word[:start] + "".join(
+        _letter_for(word, index) if char in "01|" else char
+        for index, char in enumerate(word)
+        if index >= start
+    )
+
+
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _letter_for(word: str, index: int) -> str:
+    """The letter a misread 0, 1 or | stands for: a 1 between consonants is an i ("benef1t",
+    "s1gn", "1nterview"); elsewhere an l ("wi1l", "he1p", "1ook")."""
+    char = word[index]
+    if char != "1":
+        return _FIXES_TABLE[char]
+    before = word[index - 1] if index > 0 else ""
+    after = word[index + 1] if index + 1 < len(word) else ""
+    consonant_before = before == "" or (before.isalpha() and before not in _VOWELS)
+    consonant_after = after.isalpha() and after not in _VOWELS
+    return "i" if consonant_before and consonant_after else "l"
 
 
 def _is_hyphen_break(line: str, following: str) -> bool:

@@ -143,4 +143,5 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 
 def cue_spans(text: str) -> list[Span]:
     """Every cue the ruler finds in a text, with why it was switched off (for debugging patterns)."""
-    return list(load_pipeline()(text).spans["cues"])
+    doc = load_pipeline()(text)  # a SpanGroup only holds its Doc weakly: keep it alive while listing
+    return list(doc.spans["cues"])

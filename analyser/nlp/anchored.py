@@ -45,7 +45,7 @@ def anchor(pattern: list[dict]) -> tuple[frozenset[str], int, int] | None:
     best: tuple[int, int] | None = None  # (cost, index)
     for index, spec in enumerate(pattern):
         value = spec.get("LOWER")
-        if spec.get("OP", "") not in ("", "1") or set(spec) - {"LOWER", "OP"}:
+        if spec.get("OP", "") not in ("", "1") or set(spec) - {"LOWER", "OP", "IS_SENT_START"}:
             continue
         if not isinstance(value, str) and (not isinstance(value, dict) or set(value) != {"IN"}):
             continue

@@ -44,12 +44,14 @@ _ATTENDING = {
 }
 _NEGATORS = {"not", "n't", "never", "no"}
 _STOPS = {".", "!", "?"}
+_QUESTION_WORDS = {"what", "how", "whether", "when", "where", "why"}
 
 # Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
 _VETOED_BY_NEGATION = {"sanction"}
 _VETOED_BY_FURNITURE = {"sanction"}
 _VETOED_BY_HYPOTHETICAL = {"mandatory", "request"}
 _CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
+_VETOED_WHEN_REPORTED = {"mandatory", "sanction", "request"}
 
 if not Span.has_extension("why_not"):
     # Why a cue was switched off ("negated", "conditional", ...); None for a live cue.
@@ -127,6 +129,16 @@ def cue_scope(doc: Doc) -> Doc:
                 why = "statement"
             elif span.id_ in _GOOD_CAUSE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
                 why = "not about attending"
+            elif span.label_ in _VETOED_WHEN_REPORTED and _reported(spans):
+                why = (
+                    "reported"  # "The letter said that if you did not attend, your benefit might be affected"
+                )
+            elif (
+                span.label_ == "mandatory"
+                and span.start > 0
+                and doc[span.start - 1].lower_ in _QUESTION_WORDS
+            ):
+                why = "not an obligation"  # "what you need to do to keep getting Universal Credit"
             elif span.label_ == "mandatory" and _negated_before(span):
                 why = "negated"  # "you do not have to attend" holds "have to attend"
             elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:
@@ -197,6 +209,11 @@ def _negated_before(span: Span) -> bool:
 
 def _has_furniture(spans: list[Span]) -> bool:
     return any(s.label_ == "furniture" and s.id_ != "hypothetical" for s in spans)
+
+
+def _reported(spans: list[Span]) -> bool:
+    """The sentence reports what an earlier letter or person said, and not "as we told you" to repeat it."""
+    return any(s.label_ == "reported" and (s.start == 0 or s.doc[s.start - 1].lower_ != "as") for s in spans)
 
 
 def _hypothetical(spans: list[Span]) -> bool:

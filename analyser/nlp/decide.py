@@ -4,7 +4,9 @@ The order matters and mirrors how a welfare-rights adviser reads a letter:
 1. Only letters that make an appointment (WFI, WCA, PIP, programme, other appointment) can ask
    the reader to attend; decisions and other letters ask nothing (`none`).
 2. If the letter makes attendance depend on the reader's group, for two or more groups, that is
-   `attendance_by_group` and the overall attendance is `unclear`.
+   `attendance_by_group` and the overall attendance is `unclear`. So is a letter whose only
+   duty and only offer are both conditional on circumstances it names without a group ("if
+   your youngest child has turned 1, you must attend"; "if you are still under 1, it is optional").
 3. A live threat to the benefit for not going makes it `mandatory`: a consequence is stated.
 4. An explicit "you do not have to" / "voluntary" makes it `voluntary`, unless an obligation as
    strong and as frequent sits beside it ("you must attend" outnumbering the voluntary cues).
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
+CONSEQUENCE_IDS = {"failure-to-attend", "good-cause"}
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -57,6 +60,13 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     obligations = [span for span in direct if span.label_ == "mandatory"]
     optional = [span for span in direct if span.label_ == "voluntary"]
     requests = [span for span in direct if span.label_ == "request"]
+    conditional = [s for s in live if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary")]
+    # "If you do not attend without a good reason, ..." states the cost, and may follow either branch.
+    duties = [span for span in obligations if span.id_ not in CONSEQUENCE_IDS]
+    if not (duties or optional) and {s.label_ for s in conditional} == {"mandatory", "voluntary"}:
+        # "If your youngest child is still under 1 ... optional. If they have turned 1 ... you must
+        # attend": the answer turns on circumstances the letter does not know, named groups or not.
+        return Decision("unclear", bool(sanctions), None, conditional + sanctions)
     if not (requests or obligations or optional or has_appointment):
         # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
         return Decision("none", bool(sanctions), None, sanctions)

@@ -132,7 +132,12 @@ def compile_phrase(phrase: str) -> list[list[dict]]:
             slots.append([[{"IS_PUNCT": True}]])
         else:
             slots.append([[{"LOWER": word} for word in _words(piece)]])
-    return [sum(choice, []) for choice in itertools.product(*slots)]
+    return [_within_a_sentence(sum(choice, [])) for choice in itertools.product(*slots)]
+
+
+def _within_a_sentence(pattern: list[dict]) -> list[dict]:
+    """A cue never runs on into the next sentence: "...ending 4471. Your next payment" is no threat."""
+    return [spec if index == 0 else {**spec, "IS_SENT_START": False} for index, spec in enumerate(pattern)]
 
 
 def _choice(alternatives: list[str]) -> list[list[dict]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analyser import analyse_text
+from analyser.ingest.cleanup import mend_ocr_confusions
 from analyser.nlp.dates import find_dates, find_times, resolve_year
 from analyser.nlp.train import train
 
@@ -184,3 +185,50 @@ def test_train_rebuilds_a_working_model(tmp_path: Path) -> None:
     model = spacy.load(tmp_path / "letter_type")
     doc = model("Personal Independence Payment: your consultation with a health professional from IAS.")
     assert max(doc.cats, key=doc.cats.get) == "pip_assessment"
+
+
+def test_a_threat_reported_from_an_earlier_letter_is_not_made_again() -> None:
+    found = letter(
+        "Employment and Support Allowance\nWe wrote to you on 1 March about a work focused interview. "
+        "The letter said that if you did not go, your ESA might be reduced. You are in the support group, "
+        "so you did not need to go, and we have cancelled the interview. Your ESA has not been affected."
+    )
+    assert found["sanction_language"] is False and found["attendance"] == "none"
+
+
+def test_threats_in_plain_words_are_threats() -> None:
+    for threat in (
+        "If you do not join the call without a good reason, this could mean you get less money.",
+        "If you do not send the form back, this could affect how much Universal Credit you get.",
+        "If you miss it, the amount of Universal Credit payable to you may be reduced.",
+    ):
+        found = letter(
+            f"Universal Credit\nYour work coach will call you on Tuesday 26 March at 10am. {threat}"
+        )
+        assert found["sanction_language"] is True, threat
+
+
+def test_furniture_about_changes_and_payment_details_is_not_a_threat() -> None:
+    found = letter(
+        "Universal Credit\nWe would like to invite you to a meeting with your work coach on Tuesday 26 March "
+        "at 10am. This is optional. Tell us straight away about any change that might affect your Universal "
+        "Credit. We pay into your account ending 4471. Your next payment is due on 2 April."
+    )
+    assert found["sanction_language"] is False and found["attendance"] == "voluntary"
+
+
+def test_duty_and_offer_that_turn_on_the_readers_circumstances_are_unclear() -> None:
+    found = letter(
+        "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
+        "If your youngest child is still under 1 on that day\nThe appointment is optional.\n"
+        "If your youngest child has turned 1 by then\nYou must attend this appointment. If you do not "
+        "attend and do not have a good reason, your Universal Credit could be reduced.\n"
+        "We will talk about what you need to do to keep getting Universal Credit."
+    )
+    assert found["attendance"] == "unclear" and found["sanction_language"] is True
+
+
+def test_a_one_read_as_i_between_consonants() -> None:
+    assert mend_ocr_confusions("Y0u must attend or y0ur benef1t wi1l st0p. P1ease s1gn") == (
+        "You must attend or your benefit will stop. Please sign"
+    )
