@@ -16,13 +16,21 @@ sys.path.insert(0, str(REPO / "samples"))
 from validate import problems_of  # noqa: E402
 
 CORPUS = sorted((REPO / "samples" / "corpus").glob("*.jsonl"))
+HELD_OUT = sorted((REPO / "samples" / "holdout").glob("*.jsonl"))
 DEV = REPO.parent / "shared" / "eval" / "dev" / "letters.jsonl"
-LETTERS = [
-    json.loads(line)
-    for path in CORPUS
-    for line in path.read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+
+
+def _read(paths: list[Path]) -> list[dict]:
+    return [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+LETTERS = _read(CORPUS)
+HELD_OUT_LETTERS = _read(HELD_OUT)
 # A reviewer can point at one of these in every letter labelled as threatening the benefit.
 THREAT = re.compile(
     r"reduc|stop|suspend|sanction|affect|cut|end(?:ed|s)?\b|lose|withdraw|disallow|refuse|not (?:be )?pa(?:id|yable)|"
@@ -32,9 +40,18 @@ THREAT = re.compile(
 
 
 def test_every_letter_fits_the_schema() -> None:
-    problems = {letter["id"]: problems_of(letter) for letter in LETTERS}
+    everything = LETTERS + HELD_OUT_LETTERS
+    problems = {letter["id"]: problems_of(letter) for letter in everything}
     assert {key: value for key, value in problems.items() if value} == {}
-    assert len({letter["id"] for letter in LETTERS}) == len(LETTERS)
+    assert len({letter["id"] for letter in everything}) == len(everything)
+
+
+def test_held_out_letters_stay_out_of_training() -> None:
+    from analyser.nlp.train import load_corpus
+
+    assert len(HELD_OUT_LETTERS) >= 90
+    trained_on = {letter["id"] for letter in load_corpus(REPO / "samples" / "corpus")}
+    assert trained_on.isdisjoint(letter["id"] for letter in HELD_OUT_LETTERS)
 
 
 def test_corpus_is_large_varied_and_mostly_hand_written() -> None:
@@ -79,7 +96,7 @@ def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not beside this checkout")
 def test_no_dev_letter_is_copied_into_the_samples() -> None:
     dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    sample_shingles = [(letter["id"], _shingles(letter["text"])) for letter in LETTERS]
+    sample_shingles = [(letter["id"], _shingles(letter["text"])) for letter in LETTERS + HELD_OUT_LETTERS]
     for gold in dev:
         theirs = _shingles(gold["text"])
         for sample_id, ours in sample_shingles:
