@@ -35,6 +35,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 # After a month name, on the same line, and not the hour of a time: "Tuesday 30 January, 10:15am".
 _WORD_DATE_YEAR = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d|'\d\d)(?![:.]\d|\s*[ap]\.?m\b))?\b"
 
+_BARE_DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)")
 _PATTERNS = [
     # Tuesday 14 May 2013 / 14th of May, 2013 / 14 May
     re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _WORD_DATE_YEAR, re.I),
@@ -42,8 +43,10 @@ _PATTERNS = [
     re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + _WORD_DATE_YEAR, re.I),
     # 14/05/2013, 14.5.13, 14-05-2013
     re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<num_month>[01]?\d)[/.\-]" + _YEAR + r"\b"),
-    # Thu 13/03: day and month only, trusted when a weekday names it
+    # Thu 13/03: day and month only, trusted when a weekday names it, "on" or "Date:" leads to
+    # it, or a time follows ("09/04 at 9:45"); a bare 1/2 is a fraction
     re.compile(_DAYNAME.removesuffix("?") + r"(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)", re.I),
+    _BARE_DAY_MONTH,
     # Friday 24th: the month is the next one, from the letter's date, where the 24th is a Friday
     re.compile(
         r"\b(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?"
@@ -53,6 +56,9 @@ _PATTERNS = [
     # 2013-05-14
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num_month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
+
+_BARE_LEAD = re.compile(r"(?:\bon|date\s*[:\-]|when\s*[:\-])\s*$", re.I)
+_BARE_TAIL = re.compile(r",?\s+(?:at|from|between)\s+\d")
 
 _TIME = re.compile(
     r"\b(?P<hour>[012]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
@@ -115,6 +121,11 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             groups = match.groupdict()
+            if pattern is _BARE_DAY_MONTH and not (
+                _BARE_LEAD.search(text, max(0, match.start() - 12), match.start())
+                or _BARE_TAIL.match(text, match.end())
+            ):
+                continue
             if groups.get("weekday"):
                 weekday = _WEEKDAYS[groups["weekday"][:3].lower()]
                 found.append(

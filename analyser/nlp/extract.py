@@ -49,7 +49,8 @@ _NOT_APPOINTMENT = re.compile(
 )
 _APPOINTMENT_WORDS = re.compile(
     r"appointment|interview|meeting|assessment|consultation|attend|come|\bcall\b|phone you|ring you|"
-    r"see you|on:|date:|when:|review|session|visit|examination|arranged|booked|adviser|work coach|sign(?:ing)? on",
+    r"see you|on:|date:|when:|review|session|visit|examination|arranged|booked|adviser|work coach|sign(?:ing)? on|"
+    r"\bmeet\b|\bslot\b|jobcentre",
     re.I,
 )
 # A date the letter replaces or cancels: "Old appointment: Monday 10 June - this will no longer take
@@ -64,6 +65,8 @@ _SUPERSEDED_AFTER = re.compile(
     re.I,
 )
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
+# A date whose next line is a "Time:" label belongs to an appointment box, not to the letterhead.
+_APPOINTMENT_BLOCK = re.compile(r"[^\n]*\n\W*time\s*[:\-]", re.I)
 # Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
 _APPOINTMENT_LABEL = re.compile(
     r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I
@@ -112,7 +115,15 @@ def letter_date(text: str) -> FoundDate | None:
     salutation = _SALUTATION.search(text)
     header = text[: salutation.start()] if salutation else text[:800]
     # Only the letterhead: a "Date:" line in the body is the appointment's.
-    labelled = _LETTER_DATE_LABEL.search(header)
+    # "Letter date:" beats a plain "Date:", which may head an appointment box ("Date: ... Time: ...").
+    labels = [
+        label
+        for label in _LETTER_DATE_LABEL.finditer(header)
+        if not _APPOINTMENT_BLOCK.match(header, label.end())
+    ]
+    labelled = next((label for label in labels if "letter" in label.group(0).lower()), None) or next(
+        iter(labels), None
+    )
     if labelled:
         dates = find_dates(text[labelled.end() : labelled.end() + 40])
         if dates and dates[0].start == 0 and dates[0].value:
@@ -133,6 +144,7 @@ def letter_date(text: str) -> FoundDate | None:
             found.value
             and not re.search(r"(born|birth|dob)\W*$", line_before, re.I)
             and not _APPOINTMENT_LABEL.search(line_before)
+            and not _APPOINTMENT_BLOCK.match(header, found.start)
         ):
             return found
     return None

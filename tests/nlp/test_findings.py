@@ -232,3 +232,34 @@ def test_a_one_read_as_i_between_consonants() -> None:
     assert mend_ocr_confusions("Y0u must attend or y0ur benef1t wi1l st0p. P1ease s1gn") == (
         "You must attend or your benefit will stop. Please sign"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("your review is on 09/04 at 9:45", "2012-04-09"),
+        ("Date:    12/03\nTime:    10:00", "2012-03-12"),
+        ("come in on 16/03 between 9.30am and noon", "2012-03-16"),
+    ],
+)
+def test_day_and_month_alone_when_a_label_or_a_time_vouches_for_them(text: str, expected: str) -> None:
+    found = resolve_year(find_dates(text)[0], date(2012, 2, 6))
+    assert found.value.isoformat() == expected
+
+
+def test_a_fraction_is_not_a_date() -> None:
+    assert find_dates("about 1/2 of people and 3/4 of the time") == []
+
+
+def test_an_appointment_box_above_the_letter_date_is_not_the_letter_date() -> None:
+    found = analyse_text(
+        "Assessment Centre\n\n| Date:   Monday 25 March 2019   |\n| Time:   8:45am                |\n\n"
+        "Ms A Reader\n2 Hill Road\n\n12 March 2019\n\nDear Ms Reader\n\nYou must attend your work capability "
+        "assessment at the time shown above."
+    ).letter
+    assert found.letter_date == "2019-03-12" and found.appointment.date == "2019-03-25"
+    labelled = analyse_text(
+        "Your telephone assessment\nDate:      26/03/2019\nTime:      09:00\nLetter date: 12 March 2019\n\n"
+        "Dear Ms Reader\n\nA health professional will phone you at the time above. You must take the call."
+    ).letter
+    assert labelled.letter_date == "2019-03-12" and labelled.appointment.date == "2019-03-26"
