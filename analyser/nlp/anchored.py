@@ -28,10 +28,8 @@ _REPEAT = re.compile(r"\{(\d*),(\d+)\}")
 def spec_length(spec: dict) -> int | None:
     """The most tokens one token spec can match, or None when its operator is unbounded."""
     op = spec.get("OP", "")
-    if op in ("", "?", "1"):
-        return 1
-    if op == "!":
-        return 0
+    if op in ("", "?", "1", "!"):
+        return 1  # counting "!" as a token can only widen a window, never miss a match
     repeat = _REPEAT.fullmatch(op)
     return int(repeat.group(2)) if repeat else None  # "*" and "+" are unbounded
 
