@@ -52,11 +52,14 @@ def clean_text(raw: str) -> CleanText:
     out: list[str] = []
     out_origin: list[int] = []
     position = 0
+    joined = False  # the previous line was wrapped onto this one: its indent is layout, not text
     for number, line in enumerate(lines):
-        stripped = line.rstrip()
+        indent = len(line) - len(line.lstrip()) if joined else 0
+        stripped = line.rstrip()[indent:]
         out.extend(stripped)
-        out_origin.extend(origin[position : position + len(stripped)])
+        out_origin.extend(origin[position + indent : position + indent + len(stripped)])
         position += len(line) + 1
+        joined = False
         if number == len(lines) - 1:
             break
         following = lines[number + 1].lstrip()
@@ -64,9 +67,11 @@ def clean_text(raw: str) -> CleanText:
         if _is_hyphen_break(stripped, following):
             out.pop()
             out_origin.pop()
+            joined = True
             continue
         if _is_wrapped(stripped, following):
             out.append(" ")
+            joined = True
         else:
             out.append("\n")
         out_origin.append(newline_origin)
@@ -157,7 +162,7 @@ def _is_wrapped(line: str, following: str) -> bool:
         return False  # columns set apart by spaces (a letterhead beside a reference box) are not prose
     if following[:1].islower():
         return True
-    return len(line) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)
+    return len(line.strip()) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)
 
 
 def repeated_margin_lines(pages: list[str], margin: int = 3) -> set[str]:

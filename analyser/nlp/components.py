@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
+from analyser.nlp.decide import GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
@@ -130,15 +131,10 @@ def cue_scope(doc: Doc) -> Doc:
             elif span.id_ in _GOOD_CAUSE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
                 why = "not about attending"
             elif span.label_ in _VETOED_WHEN_REPORTED and _reported(spans):
-                why = (
-                    "reported"  # "The letter said that if you did not attend, your benefit might be affected"
-                )
-            elif (
-                span.label_ == "mandatory"
-                and span.start > 0
-                and doc[span.start - 1].lower_ in _QUESTION_WORDS
-            ):
-                why = "not an obligation"  # "what you need to do to keep getting Universal Credit"
+                # "The letter said that if you did not attend, your benefit might be affected"
+                why = "reported"
+            elif span.label_ == "mandatory" and (_after_question_word(span) or _asks(span.sent)):
+                why = "not an obligation"  # "what you need to do to keep ...", "Do you have to come?"
             elif span.label_ == "mandatory" and _negated_before(span):
                 why = "negated"  # "you do not have to attend" holds "have to attend"
             elif span.label_ in _VETOED_BY_NEGATION and "neg_sanction" in labels:
@@ -168,8 +164,9 @@ def _longest(spans: list[Span]) -> list[Span]:
     return kept
 
 
-_GROUP_LABELS = {"group_support", "group_wrag", "group_assessment"}
+_GROUP_LABELS = set(GROUP_LABELS)
 _CONDITIONAL_WORDS = {"if", "unless"}
+_BULLETS = {"*", "-", "\u2022", "o", ">"}
 
 
 def _opens_with_if(sentence: Span) -> bool:
@@ -179,13 +176,26 @@ def _opens_with_if(sentence: Span) -> bool:
 
 
 def _names_a_group_conditionally(spans: list[Span]) -> bool:
-    """'If you have already been told you are in the support group, ...': a group under an 'if'."""
+    """'If you have already been told you are in the support group, ...': a group under an 'if';
+    or a group heading its own line, "* Support Group: you do not have to attend"."""
     sentence = spans[0].sent
-    for span in spans:
-        if span.label_ in _GROUP_LABELS:
-            before = {token.lower_ for token in sentence.doc[sentence.start : span.start]}
-            if before & _CONDITIONAL_WORDS and before & {"you", "you're"}:
-                return True
+    doc = sentence.doc
+    groups = [span for span in spans if span.label_ in _GROUP_LABELS]
+    for span in groups:
+        before = {token.lower_ for token in doc[sentence.start : span.start]}
+        if before & _CONDITIONAL_WORDS and before & {"you", "you're"}:
+            return True
+    if groups:
+        # "- All work-related requirements group, or work preparation group: you must attend",
+        # "- No work-related requirements group (for example, ...): you don't have to come"
+        first_group = min(span.start for span in groups)
+        lead = doc[sentence.start : first_group]
+        headed = all(token.is_punct or token.is_space or token.text in _BULLETS for token in lead)
+        others = [
+            span.start for span in spans if span.label_ in _CONDITIONAL_KINDS and span.start > first_group
+        ]
+        heading = doc[first_group : min(others, default=sentence.end)]
+        return headed and any(token.text.endswith(":") for token in heading)
     return False
 
 
@@ -209,6 +219,14 @@ def _negated_before(span: Span) -> bool:
 
 def _has_furniture(spans: list[Span]) -> bool:
     return any(s.label_ == "furniture" and s.id_ != "hypothetical" for s in spans)
+
+
+def _after_question_word(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _QUESTION_WORDS
+
+
+def _asks(sentence: Span) -> bool:
+    return sentence.text.rstrip().endswith("?")
 
 
 def _reported(spans: list[Span]) -> bool:

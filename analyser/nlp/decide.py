@@ -29,6 +29,10 @@ GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
     "group_assessment": "assessment_phase",
+    "group_nwrr": "no_work_related_requirements",
+    "group_wfi_only": "work_focused_interview_only",
+    "group_work_prep": "work_preparation",
+    "group_awrr": "all_work_related_requirements",
 }
 
 
@@ -91,10 +95,19 @@ def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
     for spans in sentences.values():
         doc = spans[0].doc
         sentence = spans[0]._.condition_sent or spans[0].sent
-        groups = [
-            GROUP_LABELS[s.label_]
+        named = [
+            s
             for s in doc.spans["cues"]
             if s.label_ in GROUP_LABELS and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
+        ]
+        # "work-related activity" inside "limited capability for work and work-related activity"
+        # names the support group, not the WRAG: a group inside another group's words is not named.
+        groups = [
+            GROUP_LABELS[s.label_]
+            for s in named
+            if not any(
+                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in named
+            )
         ]
         labels = {s.label_ for s in spans}
         if "voluntary" in labels and "mandatory" not in labels:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analyser import analyse_text
-from analyser.ingest.cleanup import mend_ocr_confusions
+from analyser.ingest.cleanup import clean_text, mend_ocr_confusions
 from analyser.nlp.dates import find_dates, find_times, resolve_year
 from analyser.nlp.train import train
 
@@ -263,3 +263,42 @@ def test_an_appointment_box_above_the_letter_date_is_not_the_letter_date() -> No
         "Dear Ms Reader\n\nA health professional will phone you at the time above. You must take the call."
     ).letter
     assert labelled.letter_date == "2019-03-12" and labelled.appointment.date == "2019-03-26"
+
+
+def test_groups_heading_their_own_lines_split_attendance_by_group() -> None:
+    found = letter(
+        "Employment and Support Allowance - work focused interview on Tuesday 26 March at 10am.\n"
+        "Do you have to come? That depends on your group.\n"
+        "* Work-related activity group: you must attend. If you do not, your ESA may be reduced.\n"
+        "* Support group: you do not have to attend. It is your choice."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
+
+
+def test_universal_credit_groups_are_groups_too() -> None:
+    found = letter(
+        "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
+        "- Work preparation group or all work-related requirements group: you must attend.\n"
+        "- No work-related requirements group (for example, you care for someone for 35 hours a week or\n"
+        "  more): you do not have to come.\n"
+        "If you should attend and do not, your Universal Credit may be reduced."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {
+        "work_preparation": "mandatory",
+        "all_work_related_requirements": "mandatory",
+        "no_work_related_requirements": "voluntary",
+    }
+
+
+def test_a_wrapped_lines_indent_is_layout() -> None:
+    cleaned = clean_text(
+        "If you do not come and you cannot show good cause within five working days,\n      your ESA"
+    )
+    assert (
+        cleaned.text == "If you do not come and you cannot show good cause within five working days, your ESA"
+    )
+    assert cleaned.origin[-8] == len(
+        "If you do not come and you cannot show good cause within five working days,\n      "
+    )
