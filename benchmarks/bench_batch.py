@@ -7,6 +7,7 @@ import io
 import json
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -189,24 +190,33 @@ def make_mixed(folder: Path, texts: list[str], count: int) -> dict[str, str]:
     return bad
 
 
-def bench_workers(tmp: Path, texts: list[str], scans: int) -> dict[int, Run]:
+def bench_workers(tmp: Path, texts: list[str], scans: int, rounds: int) -> list[float]:
+    """1 worker against 2 on the same scans, `rounds` times in alternating order: other work on a
+    shared machine comes and goes, and the median of several pairs is fairer than one pair."""
     folder = tmp / "scans"
     started = time.monotonic()
     make_scans(folder, texts, scans)
     print(f"rendered {scans} scanned letters in {time.monotonic() - started:.1f} s")
-    runs = {}
-    for workers in (1, 2):
-        out = tmp / f"scans_{workers}.jsonl"
-        run = runs[workers] = run_cli([str(folder), "--out", str(out), "--workers", str(workers)])
-        records = read_records(out)
-        errors = [r["source"]["name"] for r in records if "error" in r]
-        print(
-            f"scans, {workers} worker(s): {len(records)} records ({len(errors)} errors) in {run.seconds:.1f} s"
-            f" = {scans / run.seconds:.2f} letters/s, {run.cpu_seconds:.0f} CPU s;"
-            f" worker peak RSS MiB {run.worker_peaks_mib()}"
-        )
-    print(f"speed-up 2 workers vs 1: {runs[1].seconds / runs[2].seconds:.2f}x")
-    return runs
+    speedups = []
+    for round_number in range(rounds):
+        runs = {}
+        for workers in (1, 2) if round_number % 2 == 0 else (2, 1):
+            out = tmp / f"scans_{workers}.jsonl"
+            run = runs[workers] = run_cli([str(folder), "--out", str(out), "--workers", str(workers)])
+            records = read_records(out)
+            errors = [r["source"]["name"] for r in records if "error" in r]
+            print(
+                f"scans, {workers} worker(s): {len(records)} records ({len(errors)} errors) in {run.seconds:.1f} s"
+                f" = {scans / run.seconds:.2f} letters/s, {run.cpu_seconds:.0f} CPU s;"
+                f" worker peak RSS MiB {run.worker_peaks_mib()}"
+            )
+        speedups.append(runs[1].seconds / runs[2].seconds)
+        print(f"round {round_number + 1}: speed-up 2 workers vs 1: {speedups[-1]:.2f}x")
+    print(
+        f"speed-up 2 workers vs 1: {statistics.median(speedups):.2f}x (median of {rounds} rounds:"
+        f" {', '.join(f'{value:.2f}' for value in speedups)})"
+    )
+    return speedups
 
 
 def bench_mixed(tmp: Path, texts: list[str], letters: int, workers: int) -> tuple[Path, dict[str, str]]:
@@ -273,6 +283,7 @@ def main() -> None:
     parser.add_argument("--scans", type=int, default=40)
     parser.add_argument("--letters", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3, help="1-vs-2-worker pairs to take the median of")
     parser.add_argument("--only", choices=["scans", "mixed"], help="run one part (mixed includes the resume)")
     options = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
@@ -280,7 +291,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if options.only in (None, "scans"):
-            bench_workers(tmp, texts, options.scans)
+            bench_workers(tmp, texts, options.scans, options.rounds)
         if options.only in (None, "mixed"):
             folder, _ = bench_mixed(tmp, texts, options.letters, options.workers)
             bench_resume(tmp, folder, options.letters, options.workers)
