@@ -37,10 +37,8 @@ from rich.progress import (
 from rich.progress import Task as RichTask
 from rich.text import Text
 
-from analyser.analyse import analyse_bytes, analyse_file
 from analyser.errors import AnalyserError, InvalidSituation
-from analyser.ingest import Limits
-from analyser.nlp import load_pipeline
+from analyser.ingest.limits import Limits
 from analyser.redact import redact_result, redacted_name
 from analyser.result import Situation
 
@@ -323,6 +321,8 @@ def _page_count(path: Path) -> int | None:
 
 def run_task(task: Task) -> dict[str, Any]:
     """Analyse one letter and return its JSON record (a result, or an error record); never raises."""
+    from analyser.analyse import analyse_bytes, analyse_file  # workers only: the parent never reads letters
+
     try:
         if task.page is not None:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
@@ -455,7 +455,8 @@ class _ProcessPool:
         # which may hold threads (Dask, rich) that fork would copy in a locked state.
         if "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["analyser.batch"])
+            # Every worker forks from a server that has imported the reading code once.
+            context.set_forkserver_preload(["analyser.batch", "analyser.analyse"])
         else:
             context = multiprocessing.get_context("spawn")
         self._abort = context.Event()
@@ -544,6 +545,8 @@ def _exit_with(parent: int, abort: threading.Event) -> None:
 
 
 def _load_model() -> None:
+    from analyser.nlp import load_pipeline
+
     load_pipeline()
 
 
