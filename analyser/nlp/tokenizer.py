@@ -42,18 +42,3 @@ class LineTokenizer:
         for token in self.tokenizer(piece):
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
-
-    # spaCy saves and loads the tokenizer with the pipeline; the wrapped one does that work.
-    def to_bytes(self, **kwargs) -> bytes:
-        return self.tokenizer.to_bytes(**kwargs)
-
-    def from_bytes(self, data: bytes, **kwargs) -> LineTokenizer:
-        self.tokenizer.from_bytes(data, **kwargs)
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        self.tokenizer.to_disk(path, **kwargs)
-
-    def from_disk(self, path, **kwargs) -> LineTokenizer:
-        self.tokenizer.from_disk(path, **kwargs)
-        return self
