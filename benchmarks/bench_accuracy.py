@@ -35,6 +35,11 @@ def _scan_texts(gold: list[dict], work: Path) -> dict[str, tuple[Path, str]]:
 HELD_OUT = REPO / "samples" / "holdout"
 
 
+def _metrics_row(measure: str, metrics: dict[str, float]) -> dict:
+    value = "  ".join(f"{name.removesuffix('_accuracy')}={metrics[name]:.3f}" for name in METRIC_NAMES)
+    return {"section": "accuracy", "measure": measure, "value": value, "metrics": metrics}
+
+
 def _held_out_rounds() -> dict[str, list[dict]]:
     """samples/holdout/ by writing round: round1 was used to find failure causes, later rounds
     were measured untouched first (samples/README.md has those first figures)."""
@@ -51,16 +56,7 @@ def held_out(smoke: bool = False) -> list[dict]:
     for name, gold in _held_out_rounds().items():
         gold = gold[: 4 if smoke else None]
         metrics = score([(g, analyse_text(g["text"]).letter.model_dump(mode="json")) for g in gold])
-        rows.append(
-            {
-                "section": "accuracy",
-                "measure": f"letter analyser | text | held-out {name} (n={len(gold)})",
-                "value": "  ".join(
-                    f"{metric.removesuffix('_accuracy')}={metrics[metric]:.3f}" for metric in METRIC_NAMES
-                ),
-                "metrics": metrics,
-            }
-        )
+        rows.append(_metrics_row(f"letter analyser | text | held-out {name} (n={len(gold)})", metrics))
     return rows
 
 
@@ -96,14 +92,7 @@ def run(smoke: bool = False) -> list[dict]:
                     if not chosen:
                         continue
                     metrics = score(chosen)
-                    row = {
-                        "section": "accuracy",
-                        "measure": f"{system} | {mode} | {subset} (n={len(chosen)})",
-                        "value": "  ".join(
-                            f"{name.removesuffix('_accuracy')}={metrics[name]:.3f}" for name in METRIC_NAMES
-                        ),
-                        "metrics": metrics,
-                    }
+                    row = _metrics_row(f"{system} | {mode} | {subset} (n={len(chosen)})", metrics)
                     if system == "letter analyser" and subset == "all":
                         missed = [name for name, target in TARGETS.items() if metrics[name] < target]
                         row["status"] = (
