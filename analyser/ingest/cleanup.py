@@ -148,7 +148,8 @@ def _is_hyphen_break(line: str, following: str) -> bool:
 
 
 _LABEL_START = re.compile(r"^(?:[-*\u2022>]|\d+[.)]\s|[A-Z][A-Za-z ]{0,20}:)")
-_COLUMN_GAP = re.compile(r"\S {4,}\S")
+# Four or more spaces inside a line: columns set side by side (a letterhead beside a reference box).
+COLUMN_GAP = re.compile(r"[ \t]{4,}")
 WRAPPED_LINE_LENGTH = 55  # a body line this long that stops mid-sentence was wrapped by the page
 
 
@@ -158,8 +159,8 @@ def _is_wrapped(line: str, following: str) -> bool:
     # and the next line is not a label, a bullet or a new item.
     if not line or not following or line[-1] in _SENTENCE_END:
         return False
-    if _COLUMN_GAP.search(line.strip()) or _COLUMN_GAP.search(following):
-        return False  # columns set apart by spaces (a letterhead beside a reference box) are not prose
+    if COLUMN_GAP.search(line.strip()) or COLUMN_GAP.search(following.strip()):
+        return False  # columns are not prose
     if following[:1].islower():
         return True
     return len(line.strip()) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from analyser.ingest.cleanup import COLUMN_GAP
 from analyser.nlp.dates import FoundDate, find_dates, find_times, resolve_year
 
 BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
@@ -64,13 +65,16 @@ _SUPERSEDED_AFTER = re.compile(
     r"(?:[^\n.]|\.\d)*?\b(?:no longer (?:take place|go ahead|happen)|(?:has|have) been cancelled|is cancelled|will not take place)",
     re.I,
 )
-_COLUMN_GAP = re.compile(r"[ \t]{3,}")
 # A date whose next line is a "Time:" label belongs to an appointment box, not to the letterhead.
 _APPOINTMENT_BLOCK = re.compile(r"[^\n]*\n\W*time\s*[:\-]", re.I)
 # Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
 _APPOINTMENT_LABEL = re.compile(
     r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I
 )
+
+
+def _line_before(text: str, position: int) -> str:
+    return text[text.rfind("\n", 0, position) + 1 : position]
 
 
 @dataclass
@@ -138,7 +142,7 @@ def letter_date(text: str) -> FoundDate | None:
             )
     for found in find_dates(header):
         # What precedes the date in its own column: a header line may hold several label/value pairs.
-        columns = _COLUMN_GAP.split(header[header.rfind("\n", 0, found.start) + 1 : found.start])
+        columns = COLUMN_GAP.split(_line_before(header, found.start))
         line_before = next((column for column in reversed(columns) if column.strip()), "")
         if (
             found.value
@@ -241,7 +245,7 @@ def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
         if found.value is None or found.value == sent_date:
             continue  # the letter's date again (a journal entry's time stamp, a footer)
         before = text[max(0, found.start - 40) : found.start]
-        line_before = text[text.rfind("\n", 0, found.start) + 1 : found.start]
+        line_before = _line_before(text, found.start)
         if (
             _NOT_APPOINTMENT.search(before)
             or _SUPERSEDED_BEFORE.search(line_before)
