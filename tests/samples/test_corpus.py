@@ -7,6 +7,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -14,6 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "samples"))
 
 from validate import problems_of  # noqa: E402
+
+from analyser.result import Attendance, LetterType  # noqa: E402
 
 CORPUS = sorted((REPO / "samples" / "corpus").glob("*.jsonl"))
 HELD_OUT = sorted((REPO / "samples" / "holdout").glob("*.jsonl"))
@@ -58,25 +61,9 @@ def test_corpus_is_large_varied_and_mostly_hand_written() -> None:
     sources = Counter(letter["source"] for letter in LETTERS)
     types = Counter(letter["letter_type"] for letter in LETTERS)
     assert len(LETTERS) >= 300 and sources["handwritten"] >= 150
-    assert all(
-        types[t] >= 10
-        for t in (
-            "wfi",
-            "wca",
-            "pip_assessment",
-            "programme_referral",
-            "other_appointment",
-            "decision_notice",
-            "other",
-        )
-    )
+    assert all(types[t] >= 10 for t in get_args(LetterType))
     assert sum(letter["hard"] for letter in LETTERS) >= 0.25 * len(LETTERS)
-    assert set(Counter(letter["attendance"] for letter in LETTERS)) == {
-        "mandatory",
-        "voluntary",
-        "unclear",
-        "none",
-    }
+    assert set(Counter(letter["attendance"] for letter in LETTERS)) == set(get_args(Attendance))
 
 
 def test_every_threat_label_has_a_threat_phrase() -> None:
