@@ -13,9 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from analyser.nlp import components  # noqa: F401  (registers the components)
-from analyser.nlp.components import LIVE_KEY, add_cue_ruler
+from analyser.nlp.components import LIVE_KEY, QUOTED, add_cue_ruler
 from analyser.nlp.decide import decide
-from analyser.nlp.extract import appointment, benefits_mentioned, esa_group_stated, letter_date, office
+from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
+from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
 from analyser.nlp.tokenizer import LineTokenizer
 from analyser.result import Appointment, Evidence, Letter, Page
@@ -78,6 +79,9 @@ def read_letter(pages: list[Page]) -> Letter:
     type_span = _type_span(letter_type, text)
     if type_span:
         evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))
+    group = stated_group(doc, [(m.start(), m.end()) for m in QUOTED.finditer(text)])
+    if group:
+        evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:
         evidence.append(_evidence("appointment_date", *found_appointment.date_span, text, starts, pages))
     return Letter(
@@ -87,7 +91,7 @@ def read_letter(pages: list[Page]) -> Letter:
         attendance_by_group=decision.attendance_by_group,
         sanction_language=decision.sanction_language,
         benefits_mentioned=benefits,
-        esa_group_stated=esa_group_stated(doc, live, benefits),
+        esa_group_stated=group.group if group else None,
         office=office(text),
         letter_date=sent_date.isoformat() if sent_date else None,
         appointment=Appointment(
