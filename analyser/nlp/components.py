@@ -23,7 +23,7 @@ _ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
 _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
 # "Without good cause" is about attending only when the sentence is about an appointment;
 # "if you do not send the form back and do not have good cause" asks the reader to go nowhere.
-_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause"}
+_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 _ATTENDING = {
     "attend",
     "attending",
@@ -203,6 +203,14 @@ def _is_statement(span: Span) -> bool:
     words = {token.lower_ for token in span.sent}
     if "£0.00" in span.sent.text or "£0" in span.sent.text.split():
         return True  # a statement line "Sanctions £0.00" says there is none
+    if (
+        words & {"stopped", "ended"}
+        and words & {"when", "because", "as"}
+        and not words & (_CONDITIONS | _NEGATORS | {"may", "could", "might", "failed", "sanction", "sanctioned"})
+    ):
+        # "Your PIP stopped when your Adult Disability Payment started", "Your Housing Benefit has
+        # stopped because your housing costs are now paid in Universal Credit": one benefit replaced another.
+        return True
     return (
         bool(words & _ENDS)
         and "will" in words
@@ -211,7 +219,14 @@ def _is_statement(span: Span) -> bool:
     )
 
 
+# "This is not an interview you have to attend", "it isn't something you need to go to": the duty
+# sits inside a negated description of the meeting.
+_NEGATED_FRAME = re.compile(r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one)\b[^,;:]*$", re.I)
+
+
 def _negated_before(span: Span) -> bool:
+    if _NEGATED_FRAME.search(span.doc[span.sent.start : span.start].text):
+        return True
     return any(
         token.lower_ in _NEGATORS for token in span.doc[max(span.sent.start, span.start - 2) : span.start]
     )

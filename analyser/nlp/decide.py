@@ -19,12 +19,67 @@ Threats count for sanction language in any letter; negated ones and furniture ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
-CONSEQUENCE_IDS = {"failure-to-attend", "good-cause"}
+CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
+# A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
+# sanction language): "if you do not return the questionnaire, your ESA may stop".
+_PAPERWORK = {
+    "form",
+    "forms",
+    "questionnaire",
+    "esa50",
+    "uc50",
+    "evidence",
+    "documents",
+    "document",
+    "information",
+    "details",
+    "proof",
+    "return",
+    "send",
+    "upload",
+    "provide",
+    "complete",
+    "fill",
+    "declaration",
+}
+_GOING = {
+    "attend",
+    "attending",
+    "attendance",
+    "part",
+    "appointment",
+    "interview",
+    "interviews",
+    "meeting",
+    "come",
+    "go",
+    "assessment",
+    "consultation",
+    "call",
+    "participate",
+    "programme",
+    "visit",
+    "review",
+    "see",
+    "meet",
+    "sign",
+    "signing",
+    "home",
+    "calls",
+    "rearrange",
+}
+# A negated threat about not going is an offer: "you won't be sanctioned if you decide not to take part".
+_NOT_GOING = re.compile(
+    r"\b(?:(?:decide|choose|prefer|want) not to|whether or not|(?:do not|don't|do n't) want to|decline"
+    r"|say no|turn (?:it|this) down|missing appointments)\b",
+    re.I,
+)
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -60,9 +115,15 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         return Decision(
             "unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional]
         )
-    threats = [span for span in direct if span.label_ == "sanction"]
-    obligations = [span for span in direct if span.label_ == "mandatory"]
+    threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
     optional = [span for span in direct if span.label_ == "voluntary"]
+    # "If you do not come, we will decide on the information we have" is a cost, but no duty
+    # when the letter also says in terms that coming is voluntary (an interview under caution).
+    obligations = [
+        s for s in direct if s.label_ == "mandatory" and not (optional and s.id_ == "decide-without-you")
+    ]
+    if not (obligations or threats):
+        optional += [s for s in direct if s.label_ == "neg_sanction" and _NOT_GOING.search(s.sent.text)]
     requests = [span for span in direct if span.label_ == "request"]
     conditional = [s for s in live if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary")]
     # "If you do not attend without a good reason, ..." states the cost, and may follow either branch.
@@ -77,12 +138,20 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if threats:
         return Decision("mandatory", True, None, obligations + threats)
     if optional and len(optional) > len(obligations):
+        if not (requests or has_appointment or obligations) and all(s.id_ == "not-have-to" for s in optional):
+            # "You do not need to come anywhere at this stage": it says you need not go, and offers nothing.
+            return Decision("none", bool(sanctions), None, sanctions)
         return Decision("voluntary", bool(sanctions), None, optional)
     if obligations:
         return Decision("mandatory", bool(sanctions), None, obligations)
     if requests or has_appointment:
         return Decision("unclear", bool(sanctions), None, requests)
     return Decision("none", bool(sanctions), None, sanctions)
+
+
+def _about_paperwork(span: Span) -> bool:
+    words = {token.lower_ for token in span.sent}
+    return bool(words & _PAPERWORK) and not words & _GOING
 
 
 def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:

@@ -59,12 +59,26 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
     (re.compile(rf"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
-    (re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?{_GROUP_NAMES['support_group']}", re.I), "support_group", 0.95),
-    (re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?(?:{_GROUP_NAMES['wrag']})", re.I), "wrag", 0.95),
+    (
+        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?{_GROUP_NAMES['support_group']}", re.I),
+        "support_group",
+        0.95,
+    ),
+    (
+        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?(?:{_GROUP_NAMES['wrag']})", re.I),
+        "wrag",
+        0.95,
+    ),
     (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
     (re.compile(r"\bsupport\W+component", re.I), "support_group", 0.8),
     (re.compile(r"assessment\W+phase", re.I), "assessment_phase", 0.85),
-    (re.compile(rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I), "wrag", 0.7),
+    (
+        re.compile(
+            rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I
+        ),
+        "wrag",
+        0.7,
+    ),
 ]
 
 
@@ -85,7 +99,9 @@ def stated_group(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> State
         agreeing = sum(1 for s in found if s.group == choice.group)
         disagreeing = len(found) - agreeing
         strength = choice.strength if not disagreeing else choice.strength - 0.1
-        return StatedGroup(choice.group, choice.start, choice.end, round(min(0.99, strength + 0.01 * (agreeing - 1)), 3))
+        return StatedGroup(
+            choice.group, choice.start, choice.end, round(min(0.99, strength + 0.01 * (agreeing - 1)), 3)
+        )
     latest = max(top, key=lambda s: s.start)
     return StatedGroup(latest.group, latest.start, latest.end, round(latest.strength - 0.25, 3))
 
