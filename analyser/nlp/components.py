@@ -221,7 +221,7 @@ def _is_statement(span: Span) -> bool:
 
 # "This is not an interview you have to attend", "it isn't something you need to go to": the duty
 # sits inside a negated description of the meeting.
-_NEGATED_FRAME = re.compile(r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one)\b[^,;:]*$", re.I)
+_NEGATED_FRAME = re.compile(r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one|part)\b[^,;:]*$", re.I)
 
 
 def _negated_before(span: Span) -> bool:

@@ -101,8 +101,12 @@ class Decision:
 
 def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decision:
     """Attendance, sanction language and per-group attendance from the live cues (see module doc)."""
-    direct = [span for span in live if span._.why_not is None]
-    sanctions = [span for span in live if span.label_ == "sanction"]
+    # Duties and threats that start only once the reader accepts an offer say nothing about going now.
+    later = {span.sent.start for span in live if span.label_ == "later"}
+    direct = [
+        s for s in live if s._.why_not is None and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
+    ]
+    sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
     if letter_type not in APPOINTMENT_TYPES:
         return Decision("none", bool(sanctions), None, sanctions)
