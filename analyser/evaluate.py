@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from analyser.nlp.confidence import expected_calibration_error
 from analyser.result import LETTER_TYPES
 
 METRIC_NAMES = (
@@ -26,7 +27,6 @@ CONFIDENCE_KEYS = {
     "sanction_language": "sanction_language",
     "esa_group_stated": "esa_group_stated",
 }
-CALIBRATION_BINS = 10
 SWAPPED = {("support_group", "wrag"), ("wrag", "support_group")}
 
 
@@ -97,27 +97,22 @@ def confidence_pairs(rows: list[tuple[dict, dict]]) -> list[tuple[float, bool]]:
     return pairs
 
 
-def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = CALIBRATION_BINS) -> float:
-    """Expected calibration error: |mean confidence - accuracy| per equal-width bin, weighted by
-    the bin's share of findings. 0.0 when there are no confidences to judge."""
-    if not pairs:
-        return 0.0
-    filled: dict[int, list[tuple[float, bool]]] = {}
-    for confidence, right in pairs:
-        filled.setdefault(min(bins - 1, int(confidence * bins)), []).append((confidence, right))
-    return sum(
-        len(members) / len(pairs)
-        * abs(sum(c for c, _ in members) / len(members) - sum(r for _, r in members) / len(members))
-        for members in filled.values()
-    )
-
-
 def misses(rows: list[tuple[dict, dict]]) -> list[str]:
     """One line per letter whose type, attendance or sanction language is wrong."""
     lines = []
     for gold, found in rows:
-        want = (gold["letter_type"], gold["attendance"], gold["sanction_language"], gold.get("esa_group_stated"))
-        got = (found.get("type"), found.get("attendance"), found.get("sanction_language"), found.get("esa_group_stated"))
+        want = (
+            gold["letter_type"],
+            gold["attendance"],
+            gold["sanction_language"],
+            gold.get("esa_group_stated"),
+        )
+        got = (
+            found.get("type"),
+            found.get("attendance"),
+            found.get("sanction_language"),
+            found.get("esa_group_stated"),
+        )
         if want != got:
             lines.append(f"miss {gold['id']}: gold {list(want)} got {list(got)}")
     return lines

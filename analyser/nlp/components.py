@@ -150,8 +150,21 @@ def cue_scope(doc: Doc) -> Doc:
                 span._.condition_sent = condition_sent
             if why in (None, "conditional"):
                 live.append(span)
+            elif (
+                why == "negated"
+                and span.label_ == "mandatory"
+                and span.id_
+                not in _GOOD_CAUSE_IDS  # "if you do not attend without good cause" denies nothing
+                and not _overlapping(spans, span, "voluntary")
+            ):
+                # "This is not an appointment you have to keep": a duty denied is an offer.
+                live.append(Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to"))
     doc.spans[LIVE_KEY] = live
     return doc
+
+
+def _overlapping(spans: list[Span], span: Span, label: str) -> bool:
+    return any(s.label_ == label and s.start < span.end and span.start < s.end for s in spans)
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -206,7 +219,8 @@ def _is_statement(span: Span) -> bool:
     if (
         words & {"stopped", "ended"}
         and words & {"when", "because", "as"}
-        and not words & (_CONDITIONS | _NEGATORS | {"may", "could", "might", "failed", "sanction", "sanctioned"})
+        and not words
+        & (_CONDITIONS | _NEGATORS | {"may", "could", "might", "failed", "sanction", "sanctioned"})
     ):
         # "Your PIP stopped when your Adult Disability Payment started", "Your Housing Benefit has
         # stopped because your housing costs are now paid in Universal Credit": one benefit replaced another.
@@ -221,7 +235,9 @@ def _is_statement(span: Span) -> bool:
 
 # "This is not an interview you have to attend", "it isn't something you need to go to": the duty
 # sits inside a negated description of the meeting.
-_NEGATED_FRAME = re.compile(r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one|part)\b[^,;:]*$", re.I)
+_NEGATED_FRAME = re.compile(
+    r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one|part)\b[^,;:]*$", re.I
+)
 
 
 def _negated_before(span: Span) -> bool:

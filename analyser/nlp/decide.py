@@ -97,6 +97,7 @@ class Decision:
     sanction_language: bool
     attendance_by_group: dict[str, str] | None
     evidence: list[Span] = field(default_factory=list)
+    path: str = "nothing"  # which rule decided (see module doc): what the confidence is calibrated on
 
 
 def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decision:
@@ -104,12 +105,14 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     # Duties and threats that start only once the reader accepts an offer say nothing about going now.
     later = {span.sent.start for span in live if span.label_ == "later"}
     direct = [
-        s for s in live if s._.why_not is None and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
+        s
+        for s in live
+        if _direct(s) and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
     if letter_type not in APPOINTMENT_TYPES:
-        return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("none", bool(sanctions), None, sanctions, "not-an-appointment")
     if by_group:
         conditional = [
             s
@@ -117,7 +120,11 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary", "sanction")
         ]
         return Decision(
-            "unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional]
+            "unclear",
+            bool(sanctions),
+            by_group,
+            conditional + [s for s in sanctions if s not in conditional],
+            "by-group",
         )
     threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
     optional = [span for span in direct if span.label_ == "voluntary"]
@@ -135,22 +142,27 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if not (duties or optional) and {s.label_ for s in conditional} == {"mandatory", "voluntary"}:
         # "If your youngest child is still under 1 ... optional. If they have turned 1 ... you must
         # attend": the answer turns on circumstances the letter does not know, named groups or not.
-        return Decision("unclear", bool(sanctions), None, conditional + sanctions)
+        return Decision("unclear", bool(sanctions), None, conditional + sanctions, "circumstances")
     if not (requests or obligations or optional or has_appointment):
         # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
-        return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     if threats:
-        return Decision("mandatory", True, None, obligations + threats)
+        return Decision("mandatory", True, None, obligations + threats, "threat")
     if optional and len(optional) > len(obligations):
         if not (requests or has_appointment or obligations) and all(s.id_ == "not-have-to" for s in optional):
             # "You do not need to come anywhere at this stage": it says you need not go, and offers nothing.
-            return Decision("none", bool(sanctions), None, sanctions)
-        return Decision("voluntary", bool(sanctions), None, optional)
+            return Decision("none", bool(sanctions), None, sanctions, "need-not-go")
+        return Decision("voluntary", bool(sanctions), None, optional, "offer")
     if obligations:
-        return Decision("mandatory", bool(sanctions), None, obligations)
+        return Decision("mandatory", bool(sanctions), None, obligations, "duty")
     if requests or has_appointment:
-        return Decision("unclear", bool(sanctions), None, requests)
-    return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("unclear", bool(sanctions), None, requests, "request")
+    return Decision("none", bool(sanctions), None, sanctions, "nothing")
+
+
+def _direct(span: Span) -> bool:
+    # A denied duty is kept live as an offer; its words share the duty's (negated) scope note.
+    return span._.why_not is None or (span.label_ == "voluntary" and span._.why_not == "negated")
 
 
 def _about_paperwork(span: Span) -> bool:

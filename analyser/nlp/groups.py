@@ -58,7 +58,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
-    (re.compile(rf"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
+    (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
     (
         re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?{_GROUP_NAMES['support_group']}", re.I),
         "support_group",
