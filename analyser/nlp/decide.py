@@ -80,6 +80,13 @@ _NOT_GOING = re.compile(
     r"|say no|turn (?:it|this) down|missing appointments)\b",
     re.I,
 )
+# A sanction already imposed for an appointment already missed asks the reader to go nowhere now
+# (it is still sanction language): "your ESA has been stopped because you didn't go on 2 Nov".
+_PAST_FAILURE = re.compile(
+    r"\b(?:you (?:did not|didn't|did n't|failed to|missed|have not been attending)|(?:has|have) been (?:reduced|stopped"
+    r"|sanctioned|suspended)|(?:we've|we have) (?:reduced|stopped|suspended|sanctioned))\b",
+    re.I,
+)
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -107,7 +114,9 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     direct = [
         s
         for s in live
-        if _direct(s) and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
+        if _direct(s)
+        and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
+        and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
