@@ -52,3 +52,13 @@ class InvalidSituation(AnalyserError, ValueError):
 
     http_status = 422
     exit_code = 2
+
+
+class UnsafeFile(AnalyserError):
+    """A folder entry batch will not read: a link out of the folder, a loop, a device, a FIFO or a socket."""
+
+
+class OutputLocked(AnalyserError):
+    """Another batch is writing the same results file."""
+
+    exit_code = 1
