@@ -90,16 +90,18 @@ class Deduper:
             return first
         if sha:
             self._by_hash[sha] = name
-        for date in {letter.facts["letter_date"], letter.facts["appointment_date"]}:
+        for date in {letter.facts["letter_date"], letter.facts["appointment_date"]} - {None} or {None}:
             self._by_date.setdefault(date, []).append(letter)
         return None
 
     def _rendition_of(self, letter: _Letter) -> str | None:
         if letter.signature is None:
             return None
-        dates = {letter.facts["letter_date"], letter.facts["appointment_date"]}
+        dates = {letter.facts["letter_date"], letter.facts["appointment_date"]} - {None} or {None}
         # Undated letters are compared only with undated ones: a date in common is what makes it cheap.
-        candidates = [c for d in sorted(dates, key=str) for c in self._by_date.get(d, [])]
+        candidates = list(
+            {id(c): c for d in sorted(dates, key=str) for c in self._by_date.get(d, [])}.values()
+        )
         for candidate in candidates:
             if candidate.signature is None or not _same_facts(letter.facts, candidate.facts):
                 continue
@@ -109,16 +111,20 @@ class Deduper:
 
 
 def _same_facts(a: dict[str, str | None], b: dict[str, str | None]) -> bool:
-    """No fact both letters state differs, and at least one date is stated by both and equal."""
-    for field, value in a.items():
-        other = b[field]
+    """No fact both letters state differs, and they share a date (or neither has one).
+
+    The letter date and the appointment date are compared as a set: a scanner that misses one date
+    makes the reader take the other for it, so "letter 21 Feb" and "appointment 21 Feb" agree.
+    """
+    for field in ("office", "appointment_time", "reference", "recipient"):
+        value, other = a[field], b[field]
         if value is None or other is None:
             continue
-        if field in ("office", "reference", "recipient"):
-            if fuzz.ratio(value.lower(), other.lower()) < SIMILAR_FIELD:
+        if field == "appointment_time":
+            if value != other:
                 return False
-        elif value != other:
+        elif fuzz.ratio(value.lower(), other.lower()) < SIMILAR_FIELD:
             return False
-    return any(a[f] is not None and a[f] == b[f] for f in ("letter_date", "appointment_date")) or all(
-        a[f] is None and b[f] is None for f in ("letter_date", "appointment_date")
-    )
+    dates_a = {a["letter_date"], a["appointment_date"]} - {None}
+    dates_b = {b["letter_date"], b["appointment_date"]} - {None}
+    return bool(dates_a & dates_b) or not (dates_a or dates_b)
