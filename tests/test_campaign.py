@@ -93,5 +93,5 @@ def test_the_report_answers_where_and_since_when(campaign_batch):
     assert '<th scope="row">KA</th>' in where  # the postcode area of the office's address
     when = html[html.index('<h2 id="when">') : html.index('<h2 id="copies">')]
     assert 'role="img"' in when and "<desc" in when and "Counted letters by month" in when
-    assert "Likely wrongful demands, by month" in when
+    assert "Likely wrongful demands, by year" in when  # 2009 to 2026: by year
     assert '<h2 id="method">How these figures were made</h2>' in html

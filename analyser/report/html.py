@@ -23,8 +23,8 @@ def render_html(figures: Figures, results_name: str, redacted: bool = False) -> 
     """The whole report page as a string."""
     charts = []
     if figures.has_checks:
-        charts.append(time_chart(figures.months, "likely_wrongful", "Likely wrongful demands, by month"))
-    charts.append(time_chart(figures.months, "threatening", f"{THREATENING_WFI}, by month"))
+        charts.append(time_chart(figures.months, "likely_wrongful", "Likely wrongful demands"))
+    charts.append(time_chart(figures.months, "threatening", THREATENING_WFI))
     return _ENVIRONMENT.get_template("report.html").render(
         f=figures,
         charts=charts,
