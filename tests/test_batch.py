@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -331,8 +332,14 @@ def test_redact_removes_planted_details_from_jsonl_csv_and_html(tmp_path):
     folder = tmp_path / "letters"
     named = render_letter(planted_letter(), folder / "Mrs Jane Planted QQ 12 34 56 C", "txt")
     out, report, letters_csv = tmp_path / "r.jsonl", tmp_path / "report.html", tmp_path / "r.csv"
-    run_batch(BatchOptions(folder=folder, out=out, report=report, csv=letters_csv, redact=True, workers=1))
-    written = [out, report, letters_csv, tmp_path / "report.csv"]
+    db = tmp_path / "r.sqlite"
+    run_batch(
+        BatchOptions(folder=folder, out=out, report=report, csv=letters_csv, db=db, redact=True, workers=1)
+    )
+    dump = tmp_path / "dump.sql"
+    with sqlite3.connect(db) as connection:
+        dump.write_text("\n".join(connection.iterdump()), encoding="utf-8")
+    written = [out, report, letters_csv, tmp_path / "report.csv", dump]
     for path in written:
         content = path.read_text(encoding="utf-8")
         for detail in PII:

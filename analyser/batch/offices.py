@@ -13,7 +13,21 @@ __all__ = ["office_key", "office_display", "cluster_offices", "region", "UNKNOWN
 UNKNOWN_OFFICE = "office not found"
 UNKNOWN_REGION = "area not found"
 # Words that say what kind of place it is, not which one: "Sunderland Jobcentre Plus" is Sunderland.
-_GENERIC = re.compile(r"(?i)\b(?:job\s*centre|jobcentre|jcp|plus|office|the)\b")
+_GENERIC = re.compile(r"(?i)\b(?:job\s*centre|jobcentre|jcp|plus|office|the|freepost|dwp)\b")
+# Where a line read as the office carries something else after it: a column gap, "(DWP)", "on behalf of".
+_TAIL = re.compile(r"(?i)\s{3,}.*$|\s*\(.*?\)|\s+on behalf of\b.*$")
+# Characters and words of web pages, breadcrumbs and barcodes, never of an office's name.
+_NOT_A_NAME = re.compile(r"(?i)[<>|]|https?:|www\.|\.(?:gov|uk|com|org|invalid)\b")
+# Words of a heading or a page of an online account, not of a place.
+_HEADING_WORDS = re.compile(
+    r"\b(?:journal|statement|messages?|notice|meeting|your|ending|move to|reminder|decision|about|letter)\b"
+)
+# A benefit's name alone is what the letter is about, not who sent it.
+_BENEFITS = frozenset(
+    {"personal independence payment", "disability living allowance", "universal credit", "pension credit",
+     "employment and support allowance", "jobseeker s allowance", "income support", "attendance allowance",
+     "carer s allowance", "housing benefit"}
+)  # fmt: skip
 # Scanners read letters as look-alike digits inside words: Sunder1and, B0lton, 5windon.
 _DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 _POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[A-Z]{2}\b")
@@ -36,9 +50,10 @@ def office_key(raw: str | None) -> str | None:
     """The comparable form of an office name, or None when what was read is not an office name."""
     if not raw:
         return None
-    text = raw.strip()
+    text = _TAIL.sub("", raw.strip())
     if (
-        sum(c.isdigit() for c in text) >= 3  # a phone number or a street number and postcode
+        _NOT_A_NAME.search(text)
+        or sum(c.isdigit() for c in text) >= 3  # a phone number or a street number and postcode
         or "@" in text
         or _POSTCODE.search(text.upper())
         or re.match(r"^\d", text)  # "14 High Street": an address line
@@ -50,16 +65,18 @@ def office_key(raw: str | None) -> str | None:
     if (
         len(key.replace(" ", "")) < 3
         or key in _HEADINGS
-        or _ADDRESS_WORDS.search(key)
-        and len(key.split()) <= 2
+        or key in _BENEFITS
+        or _HEADING_WORDS.search(key)
+        or (_ADDRESS_WORDS.search(key) and len(key.split()) <= 2)
     ):
         return None
-    return key
+    # Scanners read "m" as "rn" and "w" as "vv": both spellings get one key (the name shown is as written).
+    return key.replace("rn", "m").replace("vv", "w")
 
 
 def office_display(raw: str) -> str:
     """A raw office name without the words every office shares: 'Sunderland Jobcentre Plus.' -> 'Sunderland'."""
-    words = _GENERIC.sub(" ", raw)
+    words = _GENERIC.sub(" ", _TAIL.sub("", raw.strip()))
     words = re.sub(r"[^\w' -]+", " ", words)
     # Shouted names ("SUNDERLAND") are shown in title case; "and", "of" and "DWP" are left as written.
     return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in words.split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -129,7 +130,9 @@ def run_batch(options: BatchOptions) -> BatchSummary:
         if resuming:
             tasks, summary.skipped = not_done(tasks, done_keys(previous), options.redact)
             written = {r["source"].get("name") for r in previous}
-            refused = [(n, e) for n, e in refused if _written_name(n, None, options.redact) not in written]
+            refused = [
+                (n, e) for n, e in refused if _written_name(n, _name_hash(n), options.redact) not in written
+            ]
         log.info(
             "batch: %d letters to analyse, %d skipped, %d ignored",
             len(tasks),
@@ -171,10 +174,22 @@ def _written_name(name: str, sha256: str | None, redact: bool) -> str:
     return redacted_name(name, sha256) if redact else name
 
 
+def _name_hash(name: str) -> str:
+    """Stands in for the content hash of an entry that was never opened, so redacted names stay distinct."""
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def _finish_record(record: dict[str, Any], dedup: Deduper, redact: bool) -> dict[str, Any]:
     """The record as written: which letter it repeats, its office, area and doubts; redacted if asked."""
     if "error" in record:
-        return redact_result(record) if redact else record
+        if not redact:
+            return record
+        source = record["source"]
+        if source.get("sha256") is None:  # refused by the walk: name it by its path's hash instead
+            redacted = redact_result({**record, "source": {**source, "sha256": _name_hash(source["name"])}})
+            redacted["source"]["sha256"] = None
+            return redacted
+        return redact_result(record)
     source, letter = record["source"], record["letter"]
     name = _written_name(source["name"], source.get("sha256"), redact)
     duplicate_of = dedup.first_of(
