@@ -104,6 +104,33 @@ def throughput(letters: int, rounds: int, workers: int) -> None:
           f"min={min(ratios):.3f} max={max(ratios):.3f} (pairs={len(ratios)}, {letters} text letters, {workers} workers)")  # fmt: skip
 
 
+def db_cost(letters: int, rounds: int) -> None:
+    """The writer's own cost, in one process: each letter's JSONL line alone, and with its SQLite transaction."""
+    from analyser import analyse_text
+    from analyser.batch import db as database
+
+    texts = [row["text"] for row in labelled(SETS["corpus"])][:letters]
+    records = [analyse_text(text, name=f"l{i}.txt").model_dump(mode="json") for i, text in enumerate(texts)]
+    jsonl, sqlite = [], []
+    with tempfile.TemporaryDirectory() as temp:
+        for round_ in range(rounds):
+            started = time.perf_counter()
+            with (Path(temp) / f"{round_}.jsonl").open("w", encoding="utf-8") as handle:
+                for record in records:
+                    handle.write(json.dumps(record) + "\n")
+                    handle.flush()
+            middle = time.perf_counter()
+            connection = database.connect(Path(temp) / f"{round_}.sqlite", fresh=True)
+            for record in records:
+                database.add_record(connection, record)
+            database.finish(connection)
+            connection.close()
+            jsonl.append((middle - started) / len(records) * 1000)
+            sqlite.append((time.perf_counter() - middle) / len(records) * 1000)
+    print(f"writer cost per letter: jsonl median={statistics.median(jsonl):.3f} ms, sqlite median="
+          f"{statistics.median(sqlite):.3f} ms (min {min(sqlite):.3f}, max {max(sqlite):.3f}; n={rounds} rounds x {len(records)} letters)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--parts", default="offices,dedup,throughput")
@@ -116,6 +143,8 @@ def main() -> int:
         offices()
     if "dedup" in parts:
         dedup(args.workers)
+    if "dbcost" in parts:
+        db_cost(args.letters, args.rounds)
     if "throughput" in parts:
         throughput(args.letters, args.rounds, args.workers)
     return 0

@@ -88,8 +88,8 @@ def cluster_offices(raws: Iterable[str | None]) -> dict[str, str]:
     Deterministic for the same spellings in any order: the most common key of a cluster (then the
     alphabetically first) is its centre; the centre's most common clean spelling is its name.
     """
-    raws = [r for r in raws if r]
-    keys = Counter(k for k in map(office_key, raws) if k)
+    present: list[str] = [r for r in raws if r]
+    keys = Counter(k for k in map(office_key, present) if k)
     centre_of: dict[str, str] = {}
     centres: list[str] = []
     for key, _ in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -98,16 +98,14 @@ def cluster_offices(raws: Iterable[str | None]) -> dict[str, str]:
         if match is None:
             centres.append(key)
     spellings: dict[str, Counter[str]] = {}
-    for raw in raws:
-        key = office_key(raw)
-        if key:
-            shown = office_display(raw)
-            spellings.setdefault(centre_of[key], Counter())[shown] += 1
+    for raw in present:
+        if found := office_key(raw):
+            spellings.setdefault(centre_of[found], Counter())[office_display(raw)] += 1
     name_of = {
         centre: min(counts, key=lambda s: (-counts[s], any(c.isdigit() for c in s), s))
         for centre, counts in spellings.items()
     }
-    return {raw: name_of[centre_of[key]] for raw in raws if (key := office_key(raw))}
+    return {raw: name_of[centre_of[k]] for raw in present if (k := office_key(raw))}
 
 
 def region(office_address: Iterable[str] | None) -> str | None:

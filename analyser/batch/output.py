@@ -47,7 +47,7 @@ def start_output(handle: TextIO, append: bool) -> None:
 
 def read_records(out: Path) -> list[dict[str, Any]]:
     """Every complete record in a results file, in the order written (a torn last line is skipped)."""
-    records = []
+    records: list[dict[str, Any]] = []
     if not out.exists():
         return records
     with out.open(encoding="utf-8") as handle:

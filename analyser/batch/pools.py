@@ -6,10 +6,11 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
+from multiprocessing.context import BaseContext
 from typing import Any, Protocol
 
 import psutil
@@ -44,15 +45,18 @@ class ProcessPool:
     def _start(self) -> ProcessPoolExecutor:
         # forkserver: workers fork from a clean process that has imported analyser, never from this one,
         # which may hold threads (Dask, rich) that fork would copy in a locked state.
+        context: BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("forkserver")
+            forkserver = multiprocessing.get_context("forkserver")
             # Every worker forks from a server that has imported the reading code once.
-            context.set_forkserver_preload(["analyser.batch.tasks", "analyser.analyse"])
+            forkserver.set_forkserver_preload(["analyser.batch.tasks", "analyser.analyse"])
+            context = forkserver
         else:
             context = multiprocessing.get_context("spawn")
         self._abort = context.Event()
+        initializer: Callable[..., None] = _start_worker
         return ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), self._abort)
+            self.workers, mp_context=context, initializer=initializer, initargs=(os.getpid(), self._abort)
         )
 
     def submit(self, task: Task) -> Future[dict[str, Any]]:

@@ -69,8 +69,8 @@ def _letter_rows(connection: Any) -> Iterable[dict[str, Any]]:
 def _summary_rows(data: Figures) -> Iterable[dict[str, Any]]:
     for key, count in {**data.headline, **data.totals}.items():
         yield {"table": "totals", "key": key, "count": count}
-    for table, rows in data.breakdowns.items():
-        yield from ({"table": table, "key": key, "count": count} for key, count in rows)
+    for table, counts in data.breakdowns.items():
+        yield from ({"table": table, "key": key, "count": count} for key, count in counts)
     for table, rows, key in (
         ("by office", data.offices, "office"), ("by region", data.regions, "region"),
         ("by year", data.years, "period"), ("by month", data.months, "period"),
