@@ -323,6 +323,8 @@ def test_split_pages_makes_each_page_a_letter(tmp_path):
         != records["two_letters.pdf#page=1"]["letter"]["office"]
     )
     assert records["encrypted.pdf"]["error"]["type"] == "EncryptedPdf"
+    # Both pages carry the file's hash; neither is a copy of the other.
+    assert [records[f"two_letters.pdf#page={p}"]["duplicate_of"] for p in (1, 2)] == [None, None]
 
     summary = run_batch(BatchOptions(folder=folder, out=out, split_pages=True, resume=True, workers=1))
     assert summary.skipped == 4 and read_records(out) == records

@@ -99,7 +99,9 @@ def _rows(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple], list[tup
         (name, e.get("label"), e.get("text"), e.get("page"), e.get("start"), e.get("end"))
         for e in letter.get("evidence") or []
     ]
-    warnings = [(name, w) for w in record.get("warnings") or []]
+    # The letter's warnings and the rules' own (a date outside the rulebook, an unknown flag), each once.
+    every = [*(record.get("warnings") or []), *(check.get("warnings") or [])]
+    warnings = [(name, w) for w in dict.fromkeys(every)]
     return row, evidence, warnings
 
 

@@ -77,7 +77,9 @@ class Deduper:
         """The name of the first letter this record is a copy or rendition of; else None, and it becomes a first."""
         if "error" in record:
             return None
-        sha = (record.get("source") or {}).get("sha256")
+        source = record.get("source") or {}
+        # With --split-pages every page carries its file's hash: a page is a copy only of the same page.
+        sha = f"{source['sha256']}#{source.get('page') or ''}" if source.get("sha256") else None
         if record.get("duplicate_of"):  # read back from an earlier run's output: keep its decision
             if sha:
                 self._by_hash.setdefault(sha, str(record["duplicate_of"]))
