@@ -53,7 +53,7 @@ def situation_warnings(book: Rulebook, letter: Letter, situation: Situation) -> 
         quote = next((e.text for e in letter.evidence if e.label == f"group:{stated}"), None)
         text = messages.group_from_letter.format(group=book.groups[stated].label)
         warnings.append(text + (messages.quote.format(quote=" ".join(quote.split())) if quote else ""))
-    elif stated and situation.group != stated:
+    elif stated and situation.group and situation.group != stated:
         warnings.append(
             messages.group_mismatch.format(
                 letter_group=book.groups[stated].label, group=book.groups[situation.group].label

@@ -151,9 +151,9 @@ def _deferral_body(
         _about_sentence(result.letter, label),
         f"I am asking you to defer (put off) this {label}"
         + (f" because {_as_clause(details.reason)}." if details.reason and details.reason.strip() else "."),
-        details.later_date and f"I could attend on or after {_format_date(details.later_date)}.",
+        f"I could attend on or after {_format_date(details.later_date)}." if details.later_date else None,
         "If it would help, I would be happy for it to take place by phone or at my home.",
-        rule and f"{rule.text} ({rule.source_text})",
+        f"{rule.text} ({rule.source_text})" if rule else None,
         "Please confirm in writing that it has been deferred, and the new date, so that my benefit is not affected.",
     ]
 

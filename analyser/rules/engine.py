@@ -64,10 +64,8 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
     readings = _readings(book, situation, letter, law)
     groups = {reading.group for reading in readings}
     effective_group = groups.pop() if len(groups) == 1 else None
-    dated = {
-        "judged_at": judged_at(law),
-        "conflicts": conflicts(book, letter, situation, law, _if_letter_right),
-    }
+    when = judged_at(law)
+    disagreements = conflicts(book, letter, situation, law, _if_letter_right)
 
     if kind is None or (letter.attendance == "none" and not letter.attendance_by_group):
         row = book.not_applicable_for(letter.type)
@@ -77,7 +75,8 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
             effective_group=effective_group,
             reasons=[book.reason(row)],
             next_steps=list(row.next_steps),
-            **dated,
+            judged_at=when,
+            conflicts=disagreements,
         )
 
     judgements = [_judge(book, kind, situation.benefit, letter, reading, law) for reading in readings]
@@ -89,7 +88,8 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
         reasons=_merged_reasons(book, judgements),
         next_steps=_next_steps(book, verdict, situation, judgements),
         warnings=situation_warnings(book, letter, situation),
-        **dated,
+        judged_at=when,
+        conflicts=disagreements,
     )
 
 

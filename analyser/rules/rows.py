@@ -255,7 +255,7 @@ class Messages(Row):
     if_condition: str
     quote: str
     attendance_for_group: str
-    attendance_words: dict[Attendance, str]
+    attendance_words: dict[str, str]  # every Attendance, checked by Rulebook
     threat_for_other_groups: str
     group_from_letter: str
     group_mismatch: str

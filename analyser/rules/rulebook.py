@@ -147,7 +147,11 @@ class Rulebook(Row):
         """The plain description of what a letter demands, if it demands anything."""
         cell = (attendance, sanction_language)
         return next(
-            (n for n in self.letter_notes if cell in itertools.product(n.attendance, n.sanction_language)),
+            (
+                n
+                for n in self.letter_notes
+                if cell in list(itertools.product(n.attendance, n.sanction_language))
+            ),
             None,
         )
 
