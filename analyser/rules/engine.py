@@ -7,7 +7,7 @@ from datetime import date
 
 from analyser.result import Check, Flags, Letter, Reason, Situation, Verdict
 from analyser.rules.conflicts import conflicts, situation_warnings
-from analyser.rules.facts import facts_on
+from analyser.rules.facts import PENSION_AGE, facts_on, pension_age_reasons
 from analyser.rules.judged import judged_at, law_for
 from analyser.rules.parameters import Law
 from analyser.rules.rows import Derivation, Kind, Option, Requirement, Unknown
@@ -210,6 +210,10 @@ def _judge(
         deciding=deciding,
     )
     age = reading.flags.lone_parent_youngest_child_age
+    if PENSION_AGE in reading.facts and any(
+        PENSION_AGE in row.applies_to.facts for row in [*deciding, derivation] if row
+    ):
+        judgement.reasons += pension_age_reasons(book, reading.flags)
     if derivation is not None and derivation.reason and derivation.group != reading.stated_group:
         judgement.reasons.append(book.reason(derivation, law, age))
     judgement.reasons += [book.reason(row, law, age) for row in deciding]

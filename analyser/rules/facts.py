@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from analyser.result import Flags
+from analyser.result import Flags, Reason
 from analyser.rules.pension_age import add_months, pension_age_date
+
+if TYPE_CHECKING:  # the rulebook's rows import FACTS from here
+    from analyser.rules.rulebook import Rulebook
 
 # The facts rows may test (requirements.yaml `facts:`), each with the rule that fixes its period.
 FACTS: tuple[str, ...] = (
@@ -14,6 +18,8 @@ FACTS: tuple[str, ...] = (
     "adopted_within_12_months",  # UC Regs 2013 reg 89(1)(d)
     "adopted_within_52_weeks",  # ESA Regs 2013 reg 47(1)(c)
 )
+PENSION_AGE = "over_pension_age"
+PENSION_AGE_CODE = "PENSION_AGE_FROM_DATE_OF_BIRTH"
 WEEKS_BEFORE_CONFINEMENT = 11
 WEEKS_AFTER_CONFINEMENT = 15
 
@@ -48,3 +54,21 @@ def _pregnant_or_recent_birth(flags: Flags, on: date) -> bool:
     # The expected week of confinement begins on the Sunday on or before the due date.
     week_start = due - timedelta(days=(due.weekday() + 1) % 7)
     return week_start - timedelta(weeks=WEEKS_BEFORE_CONFINEMENT) <= on
+
+
+def pension_age_reasons(book: Rulebook, flags: Flags) -> list[Reason]:
+    """Why a date of birth means pension age: the day it was reached, by the table that says so."""
+    if flags.over_pension_age or flags.date_of_birth is None:
+        return []  # the person said so themselves: nothing to show
+    reached, cohort = pension_age_date(flags.date_of_birth)
+    text = book.messages.pension_age_reached.format(
+        born=f"{flags.date_of_birth:%-d %B %Y}", reached=f"{reached:%-d %B %Y}"
+    )
+    return [
+        Reason(
+            code=PENSION_AGE_CODE,
+            text=" ".join([text, *([cohort.hedge] if cohort.hedge else [])]),
+            source=cohort.source.title,
+            href=cohort.source.href,
+        )
+    ]

@@ -266,3 +266,4 @@ class Messages(Row):
     if_letter_right: str
     verdict_words: dict[Verdict, str]
     new_style_before_it_existed: str
+    pension_age_reached: str
