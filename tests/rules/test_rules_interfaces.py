@@ -119,15 +119,10 @@ def test_a_bad_new_fact_in_the_csv_stops_the_run_with_its_line(tmp_path: Path) -
     (tmp_path / "letters").mkdir()
     people = tmp_path / "people.csv"
     people.write_text("file,benefit,baby_born_on\nx.pdf,uc,last week\n", encoding="utf-8")
-    args = [
-        "batch",
-        str(tmp_path / "letters"),
-        "--out",
-        str(tmp_path / "r.jsonl"),
-        "--situations-csv",
-        str(people),
-    ]
-    result = CliRunner().invoke(cli, args)
+    options = {"out": tmp_path / "r.jsonl", "situations-csv": people}
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "letters"), *(f"--{k}={v}" for k, v in options.items())]
+    )
     assert result.exit_code != 0
     assert "line 2" in result.output and "baby_born_on" in result.output
 
