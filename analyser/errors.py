@@ -35,6 +35,13 @@ class TooLarge(AnalyserError):
     exit_code = 4
 
 
+class WorkLimit(AnalyserError):
+    """Reading the file took more time (or work) than one letter may, or the client went away."""
+
+    http_status = 422
+    exit_code = 2
+
+
 class EncryptedPdf(AnalyserError):
     """The PDF is password-protected."""
 
