@@ -177,9 +177,9 @@ def serve(host: str, port: int) -> None:
 
     Example: analyser serve --port 8000   (then open http://127.0.0.1:8000/)
     """
-    import uvicorn
+    from analyser.api.server import run
 
-    uvicorn.run("analyser.api:app", host=host, port=port, log_level="info", access_log=False)
+    run(host, port)
 
 
 @cli.command()

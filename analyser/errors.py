@@ -42,6 +42,16 @@ class WorkLimit(AnalyserError):
     exit_code = 2
 
 
+class ClientGone(WorkLimit):
+    """The client closed the connection, so the analysis was stopped."""
+
+
+class SlowUpload(AnalyserError):
+    """The request body stopped arriving, or came too slowly to be a real upload."""
+
+    http_status = 408
+
+
 class EncryptedPdf(AnalyserError):
     """The PDF is password-protected."""
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from analyser.errors import AnalyserError, WorkLimit
+from analyser.errors import AnalyserError, ClientGone, WorkLimit
 from analyser.ingest.limits import Limits
 from analyser.result import AnalysisResult, Situation
 
@@ -50,10 +50,6 @@ class WorkerCrashed(Exception):
         super().__init__(kind)
         self.kind = kind
         self.frames = frames
-
-
-class ClientGone(WorkLimit):
-    """The client closed the connection, so the analysis was stopped."""
 
 
 def _rss_mb() -> float:
