@@ -111,7 +111,7 @@ class Worker:
 class WorkerPool:
     """`size` worker processes; `run` hands a job to an idle one and stops it if the client goes."""
 
-    def __init__(self, size: int, max_jobs: int = 200, max_rss_mb: float = 800.0) -> None:
+    def __init__(self, size: int, max_jobs: int = 200, max_rss_mb: float = 350.0) -> None:
         self.size = size
         self.max_jobs = max_jobs
         self.max_rss_mb = max_rss_mb

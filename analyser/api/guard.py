@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 import traceback
 from collections.abc import Callable
@@ -26,8 +27,8 @@ log = logging.getLogger("analyser.api")
 FORM_OVERHEAD_BYTES = 1_100_000
 # A body must keep arriving: a gap longer than this, or a whole body slower than BODY_SECONDS, is refused
 # (a phone on a poor line still sends 20 MB well inside five minutes).
-BODY_IDLE_SECONDS = 20.0
-BODY_SECONDS = 300.0
+BODY_IDLE_SECONDS = float(os.environ.get("ANALYSER_BODY_IDLE_SECONDS") or 20)
+BODY_SECONDS = float(os.environ.get("ANALYSER_BODY_SECONDS") or 300)
 
 
 def keep_uploads_in_memory() -> None:
