@@ -22,9 +22,15 @@ if __name__ == "__main__":
         print("|---|---|---:|---:|---:|")
         for case in CASES:
             out = run_case(server, case, timeout)
-            answer = f"{out.status} {out.error_type or ''}".strip() if out.status else f"no answer in {timeout:.0f} s"
-            print(f"| {case.name} | {answer} | {out.seconds:.2f} | {out.peak_worker_mb:.0f} | {out.peak_total_mb:.0f} |",
-                  flush=True)
+            answer = (
+                f"{out.status} {out.error_type or ''}".strip()
+                if out.status
+                else f"no answer in {timeout:.0f} s"
+            )
+            print(
+                f"| {case.name} | {answer} | {out.seconds:.2f} | {out.peak_worker_mb:.0f} | {out.peak_total_mb:.0f} |",
+                flush=True,
+            )
         after_total, _ = server.rss_mb()
         print(f"server after all cases: {after_total:.0f} MB in all (idle {idle_total:.0f} MB)")
         log = server.log.read_text(errors="replace")

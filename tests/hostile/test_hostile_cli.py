@@ -29,7 +29,8 @@ def test_every_bad_file_gets_its_error_record_and_the_good_one_is_read(tmp_path:
         (tmp_path / name).write_bytes(data)
     done = run("analyse", "--json", *(str(tmp_path / name) for name in files))
     records = {
-        (record.get("source") or {}).get("name"): record for record in map(json.loads, done.stdout.splitlines())
+        (record.get("source") or {}).get("name"): record
+        for record in map(json.loads, done.stdout.splitlines())
     }
     assert done.returncode == 1 and "Traceback" not in done.stderr
     for name, (_, error_type) in files.items():
