@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 import time
 from functools import partial
 
@@ -91,10 +92,19 @@ async def _analyse(
             job = Job(data, name, situation, settings.limits, include_text)
             result = await pool.run(job, request.is_disconnected)
         else:
+            cancel = threading.Event()
             call = partial(
-                analyse_bytes, data, name, situation, limits=settings.limits, include_text=include_text
+                analyse_bytes,
+                data,
+                name,
+                situation,
+                limits=settings.limits,
+                include_text=include_text,
+                cancel=cancel,
             )
-            result = await asyncio.get_running_loop().run_in_executor(executor, call)
+            result = await _unless_gone(
+                asyncio.get_running_loop().run_in_executor(executor, call), request, cancel
+            )
     except AnalyserError as error:
         log.info("refused: %s, %d bytes, %.2fs", error.type, len(data), time.perf_counter() - started)
         raise
@@ -114,6 +124,18 @@ async def _analyse(
         time.perf_counter() - started,
     )
     return result
+
+
+async def _unless_gone(
+    work: asyncio.Future[AnalysisResult], request: Request, cancel: threading.Event
+) -> AnalysisResult:
+    """Wait for work on a thread, raising its cancel flag (checked between pages) if the client disconnects."""
+    while True:
+        done, _ = await asyncio.wait({work}, timeout=0.25)
+        if done:
+            return work.result()
+        if not cancel.is_set() and await request.is_disconnected():
+            cancel.set()
 
 
 def chosen_file(value: object) -> StarletteUploadFile | None:

@@ -54,7 +54,8 @@ def _engine():
 def recognise(image: Image.Image) -> OcrText:
     """OCR one page image; retry upright and deskewed when the first read is poor."""
     gray = image.convert("L")
-    if gray.getextrema()[0] >= BLANK_ABOVE:
+    darkest = gray.getextrema()[0]
+    if isinstance(darkest, int | float) and darkest >= BLANK_ABOVE:
         return OcrText(text="", confidence=0.0)  # no ink at all: nothing to read, however big the page
     first = _read(gray)
     if first.confidence * 100 >= RETRY_BELOW_CONFIDENCE:

@@ -149,14 +149,17 @@ class Case:
     heavy: bool = False
 
 
-def upload(data: bytes, name: str, situation: str | None = None) -> Callable[[httpx.Client], dict[str, Any]]:
+def upload(
+    data: bytes | Callable[[], bytes], name: str, situation: str | None = None
+) -> Callable[[httpx.Client], dict[str, Any]]:
+    """An upload to /api/analyse; heavy files are given as a generator, run only when the case is sent."""
     form = {"situation": situation} if situation is not None else {}
-    return lambda http: {
-        "method": "POST",
-        "url": "/api/analyse",
-        "files": {"file": (name, data)},
-        "data": form,
-    }
+
+    def build(http: httpx.Client) -> dict[str, Any]:
+        content = data() if callable(data) else data
+        return {"method": "POST", "url": "/api/analyse", "files": {"file": (name, content)}, "data": form}
+
+    return build
 
 
 def sealed(http: httpx.Client) -> dict[str, str]:
@@ -219,38 +222,49 @@ def raw_body(body: bytes, content_type: str) -> Callable[[httpx.Client], dict[st
 CASES: list[Case] = [
     Case(
         "TIFF: 60 blank 8900x8900 pages (321 KB)",
-        upload(blank_tiff(60, 8900), "t.tif"),
+        upload(lambda: blank_tiff(60, 8900), "t.tif"),
         (413,),
         "TooLarge",
         True,
     ),
-    Case("PDF: 2 blank 3200-pt pages", upload(blank_pdf(2, 3200), "b.pdf"), (422,), "NoTextFound", True),
-    Case("PDF: 60 blank 3200-pt pages", upload(blank_pdf(60, 3200), "b60.pdf"), (413,), "TooLarge", True),
+    Case(
+        "PDF: 2 blank 3200-pt pages", upload(lambda: blank_pdf(2, 3200), "b.pdf"), (422,), "NoTextFound", True
+    ),
+    Case(
+        "PDF: 60 blank 3200-pt pages",
+        upload(lambda: blank_pdf(60, 3200), "b60.pdf"),
+        (413,),
+        "TooLarge",
+        True,
+    ),
     Case(
         "PNG: blank 8900x8900 (within pixel limit)",
-        upload(blank_png(8900, 8900), "b.png"),
+        upload(lambda: blank_png(8900, 8900), "b.png"),
         (422,),
         "NoTextFound",
         True,
     ),
     Case(
         "PNG: 4000x4000 random ink (OCR runs to the deadline)",
-        upload(noise_png(4000, 4000), "n.png"),
+        upload(lambda: noise_png(4000, 4000), "n.png"),
         (422,),
         "WorkLimit",
         True,
     ),
     Case(
-        "PDF: page tree that contains itself", upload(page_tree_loop_pdf(), "loop.pdf"), (422,), "CorruptFile"
+        "PDF: page tree that contains itself",
+        upload(lambda: page_tree_loop_pdf(), "loop.pdf"),
+        (422,),
+        "CorruptFile",
     ),
-    Case("text: 300,000 form feeds", upload(form_feed_text(300_000), "ff.txt"), (413,), "TooLarge"),
+    Case("text: 300,000 form feeds", upload(lambda: form_feed_text(300_000), "ff.txt"), (413,), "TooLarge"),
     Case(
         "text: 1,000,001 characters (past spaCy's limit)",
-        upload(long_text(1_000_001), "long.txt"),
+        upload(lambda: long_text(1_000_001), "long.txt"),
         (413,),
         "TooLarge",
     ),
-    Case("PDF whose only text is 'a'", upload(text_pdf("a"), "a.pdf"), (422,), "NoTextFound"),
+    Case("PDF whose only text is 'a'", upload(lambda: text_pdf("a"), "a.pdf"), (422,), "NoTextFound"),
     Case("one-byte file named .pdf", upload(b"a", "x.pdf"), (422,), "NoTextFound"),
     Case("empty file", upload(b"", "x.pdf"), (422,), None),
     Case("UTF-16 text letter (Windows 'Unicode')", upload(LETTER.encode("utf-16"), "u16.txt"), (200,)),
