@@ -121,6 +121,7 @@ class WorkerPool:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self.replaced = 0
+        self._replacing: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         """Start every worker and wait until each has loaded the model."""
@@ -136,8 +137,7 @@ class WorkerPool:
         return worker
 
     def _retire(self, worker: Worker) -> None:
-        """Kill a worker and start its replacement in the background."""
-        worker.kill()
+        """Kill a worker and start its replacement, both in the background: the event loop never waits on them."""
         with self._lock:
             self._all.discard(worker)
         self.replaced += 1
@@ -145,11 +145,14 @@ class WorkerPool:
 
         async def replace() -> None:
             try:
+                await asyncio.to_thread(worker.kill)
                 self._idle.put_nowait(await asyncio.to_thread(self._spawn))
             except Exception:
                 log.exception("could not start a replacement worker")
 
-        loop.create_task(replace())
+        task = loop.create_task(replace())
+        self._replacing.add(task)  # held, or the loop may drop the task half-way
+        task.add_done_callback(self._replacing.discard)
 
     async def run(self, job: Job, disconnected: Callable[[], Awaitable[bool]]) -> AnalysisResult:
         """Analyse `job` in a worker; raise its typed error, ClientGone, WorkLimit or WorkerCrashed."""

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from analyser import web
 from analyser.api.errors import error_response, is_api, too_large
 from analyser.api.settings import current_settings
-from analyser.errors import InternalError, SlowUpload, TooLarge
+from analyser.errors import AnalyserError, InternalError, SlowUpload, TooLarge
 
 log = logging.getLogger("analyser.api")
 
@@ -60,29 +60,33 @@ class UploadSizeGuard:
             await self.refuse(scope, int(declared))(scope, receive, send)
             return
         received = 0
-        tripped = started = False
-
+        body_done = started = False
+        refusal: AnalyserError | None = None
         deadline = time.monotonic() + BODY_SECONDS
 
         async def counted_receive() -> Message:
-            nonlocal received, tripped
+            nonlocal received, refusal, body_done
+            if body_done:
+                return await receive()  # only a disconnect can come now: no deadline on waiting for it
             try:
                 wait = min(BODY_IDLE_SECONDS, max(0.0, deadline - time.monotonic()))
                 message = await asyncio.wait_for(receive(), wait)
             except TimeoutError:
-                raise SlowUpload(
+                refusal = SlowUpload(
                     "The letter stopped arriving before it was complete. Check your connection and try again."
-                ) from None
+                )
+                raise refusal from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > cap:
-                    tripped = True
-                    raise TooLarge("The upload is too large.")
+                    refusal = TooLarge("The upload is too large.")
+                    raise refusal
             return message
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
-            if tripped:
+            if refusal is not None:
                 return  # the app's reaction to the aborted body; the refusal below answers instead
             started = started or message["type"] == "http.response.start"
             await send(message)
@@ -90,10 +94,13 @@ class UploadSizeGuard:
         try:
             await self.app(scope, counted_receive, guarded_send)
         except Exception:
-            if not tripped:
+            if refusal is None:
                 raise
-        if tripped and not started:
-            await self.refuse(scope, received)(scope, receive, send)
+        if refusal is not None and not started:
+            if isinstance(refusal, TooLarge):
+                await self.refuse(scope, received)(scope, receive, send)
+            else:
+                await error_response(refusal.http_status, refusal.type, refusal.message)(scope, receive, send)
 
 
 def refuse_upload(app: FastAPI, scope: Scope, size: int) -> Response:
