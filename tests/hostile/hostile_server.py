@@ -21,8 +21,8 @@ from hostile_inputs import Case
 START_SECONDS = 90
 # Short limits so the heavy cases finish quickly in CI; production defaults are larger (Limits, guard, server).
 ENV = {
-    "ANALYSER_MAX_SECONDS": "8",
-    "ANALYSER_WORKERS": "4",
+    "ANALYSER_MAX_SECONDS": "5",
+    "ANALYSER_WORKERS": "3",
     "ANALYSER_HEAD_SECONDS": "3",
     "ANALYSER_BODY_IDLE_SECONDS": "3",
 }

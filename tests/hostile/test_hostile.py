@@ -16,7 +16,7 @@ import pytest
 from hostile_inputs import CASES, LETTER, Case, noise_png
 from hostile_server import ENV, Outcome, Server, run_case, running_server
 
-# Bounds, measured on a 2-core machine with margin: a heavy case ends by the deadline (8 s) plus the
+# Bounds, measured on a 2-core machine with margin: a heavy case ends by the deadline (5 s) plus the
 # kill grace (2 s) plus slack; a light one is refused at once. Memory: the biggest worker's peak.
 HEAVY_SECONDS = 20.0
 LIGHT_SECONDS = 5.0
@@ -44,7 +44,8 @@ def test_each_hostile_input_gets_its_typed_answer_within_bounds(server: Server, 
     statuses.append(outcome.status)
     assert outcome.status in case.statuses, outcome
     if case.error_type:
-        assert outcome.error_type == case.error_type, outcome
+        allowed = (case.error_type,) if isinstance(case.error_type, str) else case.error_type
+        assert outcome.error_type in allowed, outcome
     assert outcome.seconds < (HEAVY_SECONDS if case.heavy else LIGHT_SECONDS), outcome
     assert outcome.peak_worker_mb < WORKER_PEAK_MB, outcome
 
