@@ -157,6 +157,10 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     if threats:
         return Decision("mandatory", True, None, obligations + threats, "threat")
+    cancelled = {s.sent.start for s in live if s.label_ == "cancel"}
+    if cancelled and not (obligations or threats) and all(s.sent.start in cancelled for s in requests):
+        # "Your appointment has been cancelled. You do not need to come in": nothing left to attend.
+        return Decision("none", bool(sanctions), None, sanctions, "cancelled")
     if optional and len(optional) > len(obligations):
         if not (requests or has_appointment or obligations) and all(s.id_ == "not-have-to" for s in optional):
             # "You do not need to come anywhere at this stage": it says you need not go, and offers nothing.

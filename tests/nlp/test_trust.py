@@ -157,3 +157,11 @@ def test_every_finding_has_a_confidence_between_0_and_1() -> None:
     found = letter("Please come to your work focused interview on 12 June 2018 at 10am. You must attend.")
     assert set(found["confidence"]) == {"type", "attendance", "sanction_language", "esa_group_stated"}
     assert all(0.0 <= value <= 1.0 for value in found["confidence"].values())
+
+
+def test_a_cancelled_appointment_asks_nothing() -> None:
+    found = letter(
+        "Universal Credit\nYour meeting with your work coach on 12 June 2018 has been called off because your "
+        "coach is on leave. You do not need to come in. We will be in touch about a new date."
+    )
+    assert found["attendance"] == "none"
