@@ -11,7 +11,8 @@ import click
 
 from analyser.errors import AnalyserError
 
-REPO = Path(__file__).resolve().parents[1]
+# Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
 
 
 def situation_options(command):
@@ -214,14 +215,18 @@ def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> No
 @click.option(
     "--corpus",
     type=click.Path(exists=True, file_okay=False),
-    default=str(REPO / "samples" / "corpus"),
+    default="samples/corpus",
     show_default=True,
+    help="The labelled letters (run from the repository's root, or give the path).",
 )
 @click.option(
-    "--out", type=click.Path(file_okay=False), default=str(REPO / "models" / "letter_type"), show_default=True
+    "--out",
+    type=click.Path(file_okay=False),
+    default=str(MODEL_DIR),
+    show_default="analyser/models/letter_type",
 )
 def train(corpus: str, out: str) -> None:
-    """Rebuild the trained letter-type model in models/ from the labelled samples.
+    """Rebuild the trained letter pipeline in analyser/models/ from the labelled samples.
 
     Example: analyser train
     """

@@ -10,7 +10,11 @@ its own confines that to the line, and a letter's lines repeat a lot.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
+import spacy
+from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -42,3 +46,30 @@ class LineTokenizer:
         for token in self.tokenizer(piece):
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
+
+    # spaCy saves and loads the tokenizer with the pipeline; the wrapped one does that work.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data: bytes = self.tokenizer.to_bytes(exclude=exclude)
+        return data
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LineTokenizer:
+        self.tokenizer.from_bytes(data, exclude=exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.tokenizer.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LineTokenizer:
+        self.tokenizer.from_disk(path, exclude=exclude)
+        return self
+
+
+@spacy.registry.tokenizers("analyser.LineTokenizer.v1")
+def create_line_tokenizer() -> Callable[[Language], LineTokenizer]:
+    """The config's [nlp.tokenizer]: spaCy's own tokenizer for the language, called line by line."""
+    make_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp: Language) -> LineTokenizer:
+        return LineTokenizer(make_tokenizer(nlp))
+
+    return make

@@ -1,4 +1,4 @@
-"""Rebuild models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
+"""Rebuild analyser/models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
+from thinc.api import Config
 
 from analyser.ingest.cleanup import clean_text
+from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.result import LETTER_TYPES
 
 SEED = 13
@@ -60,14 +62,14 @@ def to_docbin(letters: list[dict]) -> DocBin:
 
 
 def train(corpus_dir: Path, output_dir: Path) -> dict:
-    """Train the letter-type classifier and write it to output_dir; return its dev scores."""
+    """Train the letter pipeline (pipeline.cfg) and write it to output_dir; return its dev scores."""
     from spacy.cli.train import train as spacy_train
 
     letters = load_corpus(corpus_dir)
     if not letters:
         raise SystemExit(f"no labelled letters in {corpus_dir}")
     train_set, dev_set = split(letters)
-    config = resources.files("analyser.nlp").joinpath("textcat.cfg")
+    config = resources.files("analyser.nlp").joinpath("pipeline.cfg")
     with tempfile.TemporaryDirectory() as work:
         work_dir = Path(work)
         to_docbin(train_set).to_disk(work_dir / "train.spacy")
@@ -85,5 +87,15 @@ def train(corpus_dir: Path, output_dir: Path) -> dict:
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(best, output_dir)
+    _forget_paths(output_dir / "config.cfg")
     meta = json.loads((output_dir / "meta.json").read_text())
     return {"train": len(train_set), "dev": len(dev_set), "scores": meta.get("performance", {})}
+
+
+def _forget_paths(config_path: Path) -> None:
+    # The training data lived in a temporary folder: the shipped config names none, so two runs
+    # write the same file.
+    config = Config().from_disk(config_path, interpolate=False)
+    for key in ("train", "dev"):
+        config["paths"][key] = None
+    config.to_disk(config_path)
