@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from analyser.errors import AnalyserError
+from analyser.errors import AnalyserError, ExitCode
 
 # Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
@@ -75,7 +75,7 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
         else:
             click.echo(summary_text(result))
     if failed:
-        sys.exit(last_error.exit_code if failed == len(letters) == 1 else 1)
+        sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.SOME_FAILED)
 
 
 def summary_text(result) -> str:
@@ -195,8 +195,12 @@ def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> No
 
     Example: analyser evaluate ../shared/eval/dev/letters.jsonl --scans
     """
-    from analyser.evaluate import load_labels, misses, report, run
+    from analyser.evaluate import load_labels, misses, report, run, scan_renderer_available
 
+    if scans and not scan_renderer_available():
+        raise click.UsageError(
+            "--scans renders letters with samples/rendering.py: run it from the repository's root."
+        )
     gold = load_labels(Path(labels))
     modes = ["text", "scan"] if scans else ["text"]
     for mode in modes:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the `analyser` command exits with (click itself exits 2 on a usage error)."""
+
+    OK = 0
+    SOME_FAILED = 1  # several letters, at least one unread; or an unexpected failure
+    UNREADABLE = 2  # the one letter could not be read, or the situation is invalid
+    UNSUPPORTED_FILE_TYPE = 3
+    TOO_LARGE = 4
+
 
 class AnalyserError(Exception):
     """Base class: a problem with the input that the letter's owner can fix or understand."""
 
     http_status: int = 422
-    exit_code: int = 2
+    exit_code: ExitCode = ExitCode.UNREADABLE
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -25,14 +37,14 @@ class UnsupportedFileType(AnalyserError):
     """The file is not a PDF, PNG, JPEG, TIFF or plain text."""
 
     http_status = 415
-    exit_code = 3
+    exit_code = ExitCode.UNSUPPORTED_FILE_TYPE
 
 
 class TooLarge(AnalyserError):
     """The file has more bytes, pages or pixels than the configured limits."""
 
     http_status = 413
-    exit_code = 4
+    exit_code = ExitCode.TOO_LARGE
 
 
 class EncryptedPdf(AnalyserError):
@@ -51,7 +63,7 @@ class InvalidSituation(AnalyserError, ValueError):
     """The person's situation names an unknown benefit or group, or an impossible combination."""
 
     http_status = 422
-    exit_code = 2
+    exit_code = ExitCode.UNREADABLE
 
 
 class InternalError(AnalyserError):

@@ -76,12 +76,14 @@ def misses(rows: list[tuple[dict, dict]]) -> list[str]:
 def _analyse_one(job: tuple[dict, str, str]) -> dict:
     from analyser import analyse_file, analyse_text
     from analyser.errors import AnalyserError
-    from analyser.render import render_letter
+    from samples.rendering import render_letter
 
     gold, mode, work = job
     try:
         if mode == "text":
             return analyse_text(gold["text"], name=f"{gold['id']}.txt").letter.model_dump(mode="json")
+        from samples.rendering import render_letter
+
         path = render_letter(gold["text"], Path(work) / gold["id"], "scan-pdf", seed=7)
         try:
             return analyse_file(path).letter.model_dump(mode="json")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -11,8 +10,8 @@ from spacy.language import Language
 
 from analyser.ingest.limits import Limits
 from analyser.nlp import load_pipeline
-
-DEFAULT_MAX_UPLOAD_BYTES = 20_000_000
+from analyser.settings import Settings as Environment
+from analyser.settings import available_cores
 
 
 @dataclass(frozen=True)
@@ -29,17 +28,11 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS threads."""
+        environment = Environment.from_env()
         limits = Limits.from_env()
-        upload = int(os.environ.get("ANALYSER_MAX_UPLOAD_BYTES") or DEFAULT_MAX_UPLOAD_BYTES)
-        workers = int(os.environ.get("ANALYSER_WORKERS") or _cores())
+        upload = environment.max_upload_bytes
+        workers = environment.workers or available_cores()
         return cls(limits=replace(limits, max_bytes=min(limits.max_bytes, upload)), workers=max(1, workers))
-
-
-def _cores() -> int:
-    # The cores this process may run on, not the machine's: containers often pin fewer.
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 @lru_cache

