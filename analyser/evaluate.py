@@ -73,10 +73,26 @@ def misses(rows: list[tuple[dict, dict]]) -> list[str]:
     return lines
 
 
+def scan_renderer_available() -> bool:
+    """Whether the repository's samples/rendering.py (a development tool, not shipped) can be imported.
+
+    Scans are rendered by it, so scoring scans runs from a checkout: its root is tried as well."""
+    import importlib
+    import sys
+
+    for attempt in range(2):
+        try:
+            importlib.import_module("samples.rendering")
+            return True
+        except ImportError:
+            if attempt == 0 and (Path.cwd() / "samples" / "rendering.py").is_file():
+                sys.path.insert(0, str(Path.cwd()))  # worker processes inherit it
+    return False
+
+
 def _analyse_one(job: tuple[dict, str, str]) -> dict:
     from analyser import analyse_file, analyse_text
     from analyser.errors import AnalyserError
-    from samples.rendering import render_letter
 
     gold, mode, work = job
     try:
