@@ -29,6 +29,7 @@ run: install
 lint: install
 	$(BIN)/ruff check analyser tests benchmarks samples/*.py
 	$(BIN)/ruff format --check analyser tests benchmarks samples/*.py
+	$(BIN)/mypy
 
 test: install chromium lint
 	$(BIN)/pytest -q

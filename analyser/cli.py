@@ -5,17 +5,23 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from analyser.errors import AnalyserError, ExitCode
 
+if TYPE_CHECKING:
+    from analyser.result import AnalysisResult, Situation
+    from analyser.rules.drafts import DraftKind  # not at run time: the command starts without fpdf
+
 # Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
 
 
-def situation_options(command):
+def situation_options(command: Callable[..., None]) -> Callable[..., None]:
     """--benefit, --group and --flag K=V, shared by every command that judges a letter."""
 
     @click.option("--benefit", help="The benefit you get, e.g. esa, universal_credit, income_support.")
@@ -28,7 +34,9 @@ def situation_options(command):
         help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1.",
     )
     @functools.wraps(command)
-    def wrapper(*args, benefit, group, flags, **kwargs):
+    def wrapper(
+        *args: Any, benefit: str | None, group: str | None, flags: tuple[str, ...], **kwargs: Any
+    ) -> None:
         from analyser.rules.situations import situation_from_cli
 
         try:
@@ -50,7 +58,7 @@ def cli() -> None:
 @click.argument("letters", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @situation_options
 @click.option("--json", "as_json", is_flag=True, help="Print the full JSON result.")
-def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
+def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool) -> None:
     """Analyse one or more letter files (PDF, scan, photo, TIFF or text).
 
     Example: analyser analyse letter.pdf --benefit esa --group support_group
@@ -78,7 +86,7 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
         sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.SOME_FAILED)
 
 
-def summary_text(result) -> str:
+def summary_text(result: AnalysisResult) -> str:
     """A few plain lines about one result, for people reading a terminal."""
     letter = result.letter
     lines = [
@@ -132,18 +140,18 @@ def summary_text(result) -> str:
     "--dask", "dask_address", default=None, help="Run on a Dask cluster: tcp://host:8786, or 'local'."
 )
 def batch(
-    folder,
-    out,
-    situation_file,
-    situations_csv,
-    workers,
-    report,
-    csv_out,
-    resume,
-    split_pages,
-    redact,
-    dask_address,
-):
+    folder: str,
+    out: str,
+    situation_file: str | None,
+    situations_csv: str | None,
+    workers: int | None,
+    report: str | None,
+    csv_out: str | None,
+    resume: bool,
+    split_pages: bool,
+    redact: bool,
+    dask_address: str | None,
+) -> None:
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
     Example: analyser batch letters/ --out results.jsonl --report report.html --workers 2
@@ -253,7 +261,17 @@ def train(corpus: str, out: str) -> None:
 @click.option("--reason", default=None, help="Why you need a later date (deferral).")
 @click.option("--later-date", default=None, help="A date that would suit you (deferral).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="letter.pdf or letter.txt")
-def letter(result_file, kind, name, ni_number, reference, address, reason, later_date, out) -> None:
+def letter(
+    result_file: str,
+    kind: DraftKind,
+    name: str,
+    ni_number: str | None,
+    reference: str | None,
+    address: str | None,
+    reason: str | None,
+    later_date: str | None,
+    out: str,
+) -> None:
     """Write a draft challenge or deferral letter from an analysis result (JSON).
 
     Example: analyser analyse l.pdf --benefit esa --group support_group --json > r.json;

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from analyser.result import LETTER_TYPES
 
@@ -21,12 +22,12 @@ METRIC_NAMES = (
 )
 
 
-def load_labels(path: Path) -> list[dict]:
+def load_labels(path: Path) -> list[dict[str, Any]]:
     """Gold letters, one JSON object per line."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def f1(pairs: list[tuple], positive) -> float:
+def f1(pairs: list[tuple[object, object]], positive: object) -> float:
     """F1 of `positive` over (gold, predicted) pairs; 1.0 when there is nothing to find or to miss."""
     tp = sum(1 for g, p in pairs if g == positive and p == positive)
     fp = sum(1 for g, p in pairs if g != positive and p == positive)
@@ -36,11 +37,11 @@ def f1(pairs: list[tuple], positive) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def _accuracy(pairs: list[tuple]) -> float:
+def _accuracy(pairs: list[tuple[object, object]]) -> float:
     return sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
 
 
-def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
+def score(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, float | int]:
     """The reference scorer's metrics over (gold, predicted letter block) pairs."""
     types = [(g["letter_type"], p.get("type")) for g, p in rows]
     present = {g for g, _ in types}
@@ -62,7 +63,7 @@ def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
     }
 
 
-def misses(rows: list[tuple[dict, dict]]) -> list[str]:
+def misses(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
     """One line per letter whose type, attendance or sanction language is wrong."""
     lines = []
     for gold, found in rows:
@@ -90,7 +91,7 @@ def scan_renderer_available() -> bool:
     return False
 
 
-def _analyse_one(job: tuple[dict, str, str]) -> dict:
+def _analyse_one(job: tuple[dict[str, Any], str, str]) -> dict[str, Any]:
     from analyser import analyse_file, analyse_text
     from analyser.errors import AnalyserError
 
@@ -109,7 +110,9 @@ def _analyse_one(job: tuple[dict, str, str]) -> dict:
         return {}
 
 
-def run(labels: list[dict], mode: str, workers: int = 1) -> list[tuple[dict, dict]]:
+def run(
+    labels: list[dict[str, Any]], mode: str, workers: int = 1
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Analyse every gold letter as text or as a rendered degraded scan."""
     with tempfile.TemporaryDirectory() as work:
         jobs = [(gold, mode, work) for gold in labels]
@@ -121,7 +124,7 @@ def run(labels: list[dict], mode: str, workers: int = 1) -> list[tuple[dict, dic
     return list(zip(labels, found, strict=True))
 
 
-SUBSETS: dict[str, Callable[[dict], bool]] = {
+SUBSETS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "hand-written": lambda g: g.get("source", "handwritten") != "template",
     "templated": lambda g: g.get("source") == "template",
     "hard": lambda g: bool(g.get("hard")),
@@ -129,7 +132,7 @@ SUBSETS: dict[str, Callable[[dict], bool]] = {
 }
 
 
-def report(rows: list[tuple[dict, dict]], title: str) -> Iterable[str]:
+def report(rows: list[tuple[dict[str, Any], dict[str, Any]]], title: str) -> Iterable[str]:
     """Printable lines: the overall metrics, then each non-empty subset."""
     yield f"== {title}"
     for key, value in score(rows).items():

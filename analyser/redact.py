@@ -88,7 +88,7 @@ def redact_result(record: dict[str, Any]) -> dict[str, Any]:
     new_name = redacted_name(name, source.get("sha256")) if name else None
     # Error messages quote the file's own name ("The file jane_smith.pdf cannot be opened").
     original_base = PurePosixPath(name.partition("#")[0]).name if name else None
-    redacted = _walk(record, original_base, new_name)
+    redacted: dict[str, Any] = _walk(record, original_base, new_name)
     if new_name is not None:
         redacted["source"]["name"] = new_name
     return redacted

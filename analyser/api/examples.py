@@ -39,7 +39,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: _error_example(500, "InternalError", InternalError().message, "A fault on our side"),
 }
 
-EXAMPLE_RESULT = {
+EXAMPLE_RESULT: dict[str, Any] = {
     "schema": "letter-analysis/1",
     "source": {
         "name": "letter.pdf",

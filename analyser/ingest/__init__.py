@@ -14,7 +14,7 @@ from analyser.ingest.limits import Limits
 from analyser.ingest.pdf import read_pdf
 from analyser.ingest.sniff import JPEG, PDF, PNG, TEXT, TIFF, sniff_media_type
 from analyser.ingest.text import read_text
-from analyser.result import Page
+from analyser.result import Page, TextSource
 
 __all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDENCE"]
 
@@ -34,7 +34,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     @property
-    def text_source(self) -> str:
+    def text_source(self) -> TextSource:
         sources = {page.text_source for page in self.pages}
         return sources.pop() if len(sources) == 1 else "mixed"
 

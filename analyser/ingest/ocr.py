@@ -6,6 +6,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps
 
@@ -36,7 +37,7 @@ def tessdata_path() -> str:
     return str(candidates[0])
 
 
-def _engine():
+def _engine() -> Any:  # tesserocr.PyTessBaseAPI (the C extension has no types)
     engine = getattr(_local, "engine", None)
     if engine is None:
         import tesserocr
@@ -116,7 +117,7 @@ def _straightened(image: Image.Image) -> list[Image.Image]:
         versions.extend(image.rotate(turn, expand=True, fillcolor=255) for turn in (90, 270, 180))
     angle = estimate_skew(image)
     if abs(angle) >= 0.3:
-        versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.BILINEAR))
+        versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR))
     return versions
 
 
@@ -149,7 +150,9 @@ def estimate_skew(image: Image.Image, limit: float = 5.0, step: float = 0.25) ->
     best_angle, best_score = 0.0, -1.0
     angle = -limit
     while angle <= limit + 1e-9:
-        rotated = np.asarray(small.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float32)
+        rotated = np.asarray(
+            small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float32
+        )
         profile = rotated.sum(axis=1)
         score = float(np.square(np.diff(profile)).sum())
         if score > best_score:

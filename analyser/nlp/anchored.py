@@ -31,7 +31,7 @@ COMMON_WORDS = frozenset(
 _REPEAT = re.compile(r"\{(\d*),(\d+)\}")
 
 
-def spec_length(spec: dict) -> int | None:
+def spec_length(spec: dict[str, Any]) -> int | None:
     """The most tokens one token spec can match, or None when its operator is unbounded."""
     op = spec.get("OP", "")
     if op in ("", "?", "1", "!"):
@@ -40,12 +40,15 @@ def spec_length(spec: dict) -> int | None:
     return int(repeat.group(2)) if repeat else None  # "*" and "+" are unbounded
 
 
-def anchor(pattern: list[dict]) -> tuple[frozenset[str], int, int] | None:
+def anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], int, int] | None:
     """The cheapest set of lower-case words one of which every match must hold, with how many
     tokens a match can have before and after that word; None when there is no such bound."""
-    lengths = [spec_length(spec) for spec in pattern]
-    if None in lengths:
-        return None
+    lengths: list[int] = []
+    for spec in pattern:
+        length = spec_length(spec)
+        if length is None:
+            return None
+        lengths.append(length)
     best: tuple[int, int] | None = None  # (cost, index)
     for index, spec in enumerate(pattern):
         value = spec.get("LOWER")
@@ -175,7 +178,8 @@ class AnchoredSpanRuler:
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.json_dumps(self.patterns).encode("utf-8")
+        text: str = srsly.json_dumps(self.patterns)
+        return text.encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AnchoredSpanRuler:
         self.clear()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import numpy
-import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.decide import GROUP_LABELS
@@ -85,7 +86,7 @@ def letter_sentences(doc: Doc) -> Doc:
         previous = token
     # One array write: setting token.is_sent_start scans the whole doc for a parse on every call.
     values = numpy.array([1 if start else -1 for start in starts], dtype="int64").reshape(-1, 1)
-    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's arrays hold -1 as uint64
+    doc.from_array([SENT_START], cast(Ints2d, values.astype("uint64")))  # spaCy's arrays hold -1 as uint64
     return doc
 
 
@@ -95,10 +96,12 @@ def default_cue_rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-@spacy.registry.misc("analyser.cue_patterns.v1")
 def cue_patterns() -> list[dict[str, Any]]:
     """The cue ruler's token patterns, compiled from cues.jsonl (the config's [initialize] reads them)."""
     return patterns_for(default_cue_rows())
+
+
+registry.misc.register("analyser.cue_patterns.v1", func=cue_patterns)
 
 
 class CueScope:

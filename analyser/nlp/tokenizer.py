@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 # A cut after a run of whitespace holding a line break: spaCy never joins tokens across it.
 _LINE_END = re.compile(r"\s*\n\s*")
@@ -64,12 +64,14 @@ class LineTokenizer:
         return self
 
 
-@spacy.registry.tokenizers("analyser.LineTokenizer.v1")
 def create_line_tokenizer() -> Callable[[Language], LineTokenizer]:
     """The config's [nlp.tokenizer]: spaCy's own tokenizer for the language, called line by line."""
-    make_tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+    make_tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp: Language) -> LineTokenizer:
         return LineTokenizer(make_tokenizer(nlp))
 
     return make
+
+
+registry.tokenizers.register("analyser.LineTokenizer.v1", func=create_line_tokenizer)

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import DocBin
@@ -21,9 +22,9 @@ SEED = 13
 TEMPLATE_SHARE = 0.4  # templates add volume but never dominate what the classifier learns
 
 
-def load_corpus(corpus_dir: Path) -> list[dict]:
+def load_corpus(corpus_dir: Path) -> list[dict[str, Any]]:
     """Every labelled letter in corpus_dir/*.jsonl."""
-    letters = []
+    letters: list[dict[str, Any]] = []
     for path in sorted(corpus_dir.glob("*.jsonl")):
         letters.extend(
             json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -31,7 +32,9 @@ def load_corpus(corpus_dir: Path) -> list[dict]:
     return letters
 
 
-def split(letters: list[dict], dev_share: float = 0.15) -> tuple[list[dict], list[dict]]:
+def split(
+    letters: list[dict[str, Any]], dev_share: float = 0.15
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A fixed, stratified train/dev split of hand-written letters, templates capped in train."""
     rng = random.Random(SEED)
     written = [letter for letter in letters if letter.get("source") != "template"]
@@ -50,7 +53,7 @@ def split(letters: list[dict], dev_share: float = 0.15) -> tuple[list[dict], lis
     return train, dev
 
 
-def to_docbin(letters: list[dict]) -> DocBin:
+def to_docbin(letters: list[dict[str, Any]]) -> DocBin:
     """Letters as spaCy Docs with one-hot type categories, text cleaned as ingest cleans it."""
     nlp = spacy.blank("en")
     docs = DocBin()
@@ -61,7 +64,7 @@ def to_docbin(letters: list[dict]) -> DocBin:
     return docs
 
 
-def train(corpus_dir: Path, output_dir: Path) -> dict:
+def train(corpus_dir: Path, output_dir: Path) -> dict[str, Any]:
     """Train the letter pipeline (pipeline.cfg) and write it to output_dir; return its dev scores."""
     from spacy.cli.train import train as spacy_train
 
