@@ -6,26 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from analyser.result import MONTH_NAMES
+
+# Full names, their three-letter abbreviations, and "sept" (September's four-letter one, in use).
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
+    spelling: number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelling in {name, name[:3], *((name[:4],) if number == 9 else ())}
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAYNAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
