@@ -87,29 +87,13 @@ def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool
 
 
 def summary_text(result: AnalysisResult) -> str:
-    """A few plain lines about one result, for people reading a terminal."""
+    """A few plain lines about one result, for people reading a terminal: every field of analyser.fields."""
+    from analyser.fields import text_lines
+
     letter = result.letter
-    lines = [
-        f"{result.source.name}: {letter.type} (confidence {letter.type_confidence:.2f})",
-        f"  work-focused interview summons: {'yes' if letter.is_wfi_summons else 'no'}",
-        f"  attendance: {letter.attendance}"
-        + (f" by group {letter.attendance_by_group}" if letter.attendance_by_group else ""),
-        f"  threatens your benefit: {'yes' if letter.sanction_language else 'no'}",
-    ]
-    if letter.appointment:
-        a = letter.appointment
-        lines.append(
-            f"  appointment: {a.date or '?'} {a.time or ''} {'by phone' if a.phone else (a.place or '')}".rstrip()
-        )
-    if letter.office:
-        lines.append(f"  office: {letter.office}")
-    for item in letter.evidence[:6]:
-        lines.append(f'  evidence [{item.label}] p{item.page}: "{item.text}"')
-    if result.check:
-        lines.append(f"  verdict: {result.check.verdict}")
-        lines.extend(f"    {reason.code}: {reason.text} ({reason.source})" for reason in result.check.reasons)
-    lines.extend(f"  warning: {warning}" for warning in result.warnings)
-    return "\n".join(lines)
+    heading = f"{result.source.name}: {letter.type} (confidence {letter.type_confidence:.2f})"
+    shown = frozenset({"source.name", "letter.type", "letter.type_confidence"})
+    return "\n".join([heading, *(f"  {field.label}: {line}" for field, line in text_lines(result, shown))])
 
 
 @cli.command()

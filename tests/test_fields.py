@@ -1,0 +1,140 @@
+"""analyser/fields.py lists every field of the result, and every interface shows each presented field.
+
+Adding a field to the result fails the first test until it is listed (presented, or not with why);
+a presented field fails the interface tests until the CLI, the CSV and the result page show it, or
+the interface's exemption below says why it does not."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from fastapi.testclient import TestClient
+
+from analyser.api import app
+from analyser.fields import NOT_PRESENTED, PRESENTED, Field
+from analyser.result import AnalysisResult, Check, Letter, Source
+from analyser.web.wording import ATTENDANCE_SAYS, GROUP_NAMES, LETTER_KINDS, VERDICTS
+
+LETTER = """Jobcentre Plus
+Ipswich Jobcentre Plus
+Date: 3 November 2014
+
+Employment and Support Allowance
+Work focused interview
+
+Our records show you are in the support group.
+You must attend a work focused interview on Friday 14 November 2014 at 10:30am at Ipswich Jobcentre Plus.
+If you do not attend without good cause, your benefit may be reduced.
+"""
+BLOCKS = {"source": Source, "letter": Letter, "check": Check}
+
+# What an interface leaves out on purpose, with why. Anything else presented must appear.
+NOT_IN_CSV = {
+    "letter.attendance_by_group": "one column per group would be mostly empty; the JSON lines carry it",
+    "letter.evidence": "quotes of the letter: the CSV is for counting, and may leave the building",
+    "check.effective_group": "the CSV has the stated group; the derived one is in the JSON lines",
+    "check.next_steps": "advice for one person, not a campaign's column",
+    "check.warnings": "folded into the warnings column by the JSON lines only",
+    "letter.appointment": "as appointment_date and appointment_time (place and phone are personal)",
+}
+NOT_ON_PAGE = {
+    "source.name": "the person knows which file they uploaded",
+    "letter.type_confidence": "a number that would not help a worried reader",
+    "letter.is_wfi_summons": "said by the heading for the letter type",
+    "letter.benefits_mentioned": "the person told us their benefit; the letter's own words are highlighted",
+}
+
+
+def _result() -> AnalysisResult:
+    client = TestClient(app)
+    response = client.post(
+        "/api/analyse",
+        files={"file": ("letter.txt", LETTER.encode(), "text/plain")},
+        data={"situation": '{"benefit": "esa", "group": "support_group"}'},
+    )
+    assert response.status_code == 200, response.text
+    return AnalysisResult.model_validate(response.json())
+
+
+def _every_path() -> set[str]:
+    top = {info.alias or name for name, info in AnalysisResult.model_fields.items() if name not in BLOCKS}
+    return top | {f"{block}.{name}" for block, model in BLOCKS.items() for name in model.model_fields}
+
+
+def test_every_field_of_the_result_is_listed_once() -> None:
+    presented = [field.path for field in PRESENTED]
+    assert len(set(presented)) == len(presented)
+    assert not set(presented) & set(NOT_PRESENTED)
+    assert set(presented) | set(NOT_PRESENTED) == _every_path()
+
+
+def _filled(result: AnalysisResult) -> list[Field]:
+    data = result.model_dump(mode="json", by_alias=True)
+    return [field for field in PRESENTED if field.lines(data)]
+
+
+def test_the_cli_summary_shows_every_presented_field() -> None:
+    from analyser.cli import summary_text
+
+    result = _result()
+    summary = summary_text(result)
+    data = result.model_dump(mode="json", by_alias=True)
+    assert len(_filled(result)) >= 15  # the letter exercises nearly every field
+    for field in _filled(result):
+        for line in field.lines(data):
+            assert line in summary, field.path
+
+
+def test_the_csv_has_every_presented_field() -> None:
+    from analyser.report import LETTER_COLUMNS, letter_row
+
+    result = _result()
+    data = result.model_dump(mode="json", by_alias=True)
+    row = letter_row(data)
+    assert set(row) <= set(LETTER_COLUMNS)
+    cells = " | ".join(str(value) for value in row.values())
+    for field in _filled(result):
+        if field.path in NOT_IN_CSV:
+            continue
+        value = field.value(data)
+        for item in value if isinstance(value, list) else [value]:
+            shown = item["code"] if isinstance(item, dict) and "code" in item else item
+            assert str(shown) in cells, field.path
+
+
+def _page_says(field: Field, value: object) -> list[str]:
+    """What the result page shows for a field's value: its own words, or the page's wording for it."""
+    words = {
+        "letter.type": lambda v: [LETTER_KINDS[v][0]],
+        "letter.attendance": lambda v: [ATTENDANCE_SAYS[v]],
+        "letter.sanction_language": lambda v: ["could be reduced, stopped or affected"] if v else [],
+        "letter.esa_group_stated": lambda v: [GROUP_NAMES[v]],
+        "letter.letter_date": lambda v: ["November 2014"],
+        "letter.appointment": lambda v: ["14 November 2014", "10:30am"],
+        "letter.evidence": lambda v: [item["text"] for item in v],
+        "check.verdict": lambda v: [VERDICTS[v][0]],
+        "check.effective_group": lambda v: [GROUP_NAMES[v]],
+        "check.reasons": lambda v: [item["text"] for item in v],
+    }
+    if field.path in words:
+        return words[field.path](value)
+    return [str(item) for item in (value if isinstance(value, list) else [value])]
+
+
+def test_the_result_page_shows_every_presented_field() -> None:
+    client = TestClient(app)
+    response = client.post(
+        "/check",
+        files={"letter": ("letter.txt", LETTER.encode(), "text/plain")},
+        data={"benefit": "esa", "esa_group": "support_group", "carers_allowance": "no"},
+    )
+    assert response.status_code == 200, response.text
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", unescape(response.text)))
+    result = _result()
+    data = result.model_dump(mode="json", by_alias=True)
+    for field in _filled(result):
+        if field.path in NOT_ON_PAGE:
+            continue
+        for text in _page_says(field, field.value(data)):
+            assert re.sub(r"\s+", " ", text) in page, (field.path, text)
