@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from analyser.errors import AnalyserError, ExitCode
+from analyser.result import Flags
 
 if TYPE_CHECKING:
     from analyser.result import AnalysisResult, Situation
@@ -31,7 +32,8 @@ def situation_options(command: Callable[..., None]) -> Callable[..., None]:
         "flags",
         multiple=True,
         metavar="K=V",
-        help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1.",
+        help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1; dates as "
+        "YYYY-MM-DD (date_of_birth=1960-05-10). Names: " + ", ".join(Flags.model_fields) + ".",
     )
     @functools.wraps(command)
     def wrapper(

@@ -41,6 +41,14 @@ def _evidence(value: list[dict[str, Any]] | None) -> list[str]:
     return [f'[{item["label"]}] p{item["page"]}: "{item["text"]}"' for item in value or []]
 
 
+def _judged_at(value: dict[str, Any] | None) -> str | None:
+    return f"{value['date']} (from the {str(value['from']).replace('_', ' ')})" if value else None
+
+
+def _coded(value: list[dict[str, Any]] | None) -> list[str]:
+    return [f"{item['code']}: {item['text']}" for item in value or []]
+
+
 def _reasons(value: list[dict[str, Any]] | None) -> list[str]:
     return [f"{item['code']}: {item['text']} ({item['source']})" for item in value or []]
 
@@ -86,6 +94,8 @@ PRESENTED: tuple[Field, ...] = (
     Field("check.verdict", "verdict"),
     Field("check.effective_group", "group judged"),
     Field("check.reasons", "reason", _reasons),
+    Field("check.judged_at", "law as at", _judged_at),
+    Field("check.conflicts", "conflict", _coded),
     Field("check.next_steps", "next step", lambda steps: list(steps or [])),
     Field("check.warnings", "warning", lambda warnings: list(warnings or [])),
     Field("warnings", "warning", lambda warnings: list(warnings or [])),

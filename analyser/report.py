@@ -18,7 +18,7 @@ LETTER_COLUMNS = (
     "name", "sha256", "page", "media_type", "error_type", "error_message",
     "type", "type_confidence", "is_wfi_summons", "attendance", "sanction_language", "is_threatening_wfi",
     "benefits_mentioned", "esa_group_stated", "office", "letter_date", "appointment_date", "appointment_time",
-    "benefit", "group", "verdict", "reasons", "warnings",
+    "benefit", "group", "verdict", "reasons", "warnings", "judged_at", "conflicts",
 )  # fmt: skip
 THREATENING_WFI = "WFI summonses with mandatory attendance and threats"
 NO_SITUATION = "no situation given"
@@ -175,6 +175,8 @@ def letter_row(record: dict[str, Any]) -> dict[str, Any]:
         "verdict": check.get("verdict"),
         "reasons": ";".join(reason["code"] for reason in check.get("reasons") or []),
         "warnings": " | ".join(record.get("warnings") or []),
+        "judged_at": (check.get("judged_at") or {}).get("date"),
+        "conflicts": ";".join(conflict["code"] for conflict in check.get("conflicts") or []),
     }
 
 

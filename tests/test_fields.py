@@ -99,7 +99,7 @@ def test_the_csv_has_every_presented_field() -> None:
             continue
         value = field.value(data)
         for item in value if isinstance(value, list) else [value]:
-            shown = item["code"] if isinstance(item, dict) and "code" in item else item
+            shown = item.get("code") or item.get("date") if isinstance(item, dict) else item
             assert str(shown) in cells, field.path
 
 
@@ -116,6 +116,8 @@ def _page_says(field: Field, value: object) -> list[str]:
         "check.verdict": lambda v: [VERDICTS[v][0]],
         "check.effective_group": lambda v: [GROUP_NAMES[v]],
         "check.reasons": lambda v: [item["text"] for item in v],
+        "check.judged_at": lambda v: [f"law as it stood on {v['date']}"],
+        "check.conflicts": lambda v: [item["text"] for item in v],
     }
     if field.path in words:
         return words[field.path](value)
