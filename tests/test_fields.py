@@ -47,12 +47,12 @@ NOT_ON_PAGE = {
 
 
 def _result() -> AnalysisResult:
-    client = TestClient(app)
-    response = client.post(
-        "/api/analyse",
-        files={"file": ("letter.txt", LETTER.encode(), "text/plain")},
-        data={"situation": '{"benefit": "esa", "group": "support_group"}'},
-    )
+    with TestClient(app) as client:  # the lifespan starts the analysis threads afresh
+        response = client.post(
+            "/api/analyse",
+            files={"file": ("letter.txt", LETTER.encode(), "text/plain")},
+            data={"situation": '{"benefit": "esa", "group": "support_group"}'},
+        )
     assert response.status_code == 200, response.text
     return AnalysisResult.model_validate(response.json())
 
@@ -125,12 +125,12 @@ def _page_says(field: Field, value: object) -> list[str]:
 
 
 def test_the_result_page_shows_every_presented_field() -> None:
-    client = TestClient(app)
-    response = client.post(
-        "/check",
-        files={"letter": ("letter.txt", LETTER.encode(), "text/plain")},
-        data={"benefit": "esa", "esa_group": "support_group", "carers_allowance": "no"},
-    )
+    with TestClient(app) as client:
+        response = client.post(
+            "/check",
+            files={"letter": ("letter.txt", LETTER.encode(), "text/plain")},
+            data={"benefit": "esa", "esa_group": "support_group", "carers_allowance": "no"},
+        )
     assert response.status_code == 200, response.text
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", unescape(response.text)))
     result = _result()
