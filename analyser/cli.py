@@ -85,7 +85,7 @@ def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool
         else:
             click.echo(summary_text(result))
     if failed:
-        sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.SOME_FAILED)
+        sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.FAILED)
 
 
 def summary_text(result: AnalysisResult) -> str:
@@ -117,6 +117,9 @@ def summary_text(result: AnalysisResult) -> str:
 @click.option("--workers", type=int, default=None, help="Processes to use (default: number of cores).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write a self-contained HTML report here.")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write per-letter rows as CSV here.")
+@click.option(
+    "--db", "db_out", type=click.Path(dir_okay=False), help="Also write the results to this SQLite database."
+)
 @click.option("--resume", is_flag=True, help="Skip files whose sha256 is already in --out.")
 @click.option("--split-pages", is_flag=True, help="Treat each page of a file as its own letter.")
 @click.option(
@@ -137,6 +140,7 @@ def batch(
     split_pages: bool,
     redact: bool,
     dask_address: str | None,
+    db_out: str | None = None,
 ) -> None:
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
@@ -156,6 +160,7 @@ def batch(
         dask_address=dask_address,
         report=Path(report) if report else None,
         csv=Path(csv_out) if csv_out else None,
+        db=Path(db_out) if db_out else None,
     )
     try:
         summary = run_batch(options)
@@ -267,14 +272,8 @@ def letter(
     from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
 
     result = AnalysisResult.model_validate_json(Path(result_file).read_text(encoding="utf-8"))
-    details = PersonDetails(
-        name=name,
-        ni_number=ni_number,
-        reference=reference,
-        address=address,
-        reason=reason,
-        later_date=later_date,
-    )
+    who = {"name": name, "ni_number": ni_number, "reference": reference, "address": address}
+    details = PersonDetails(**who, reason=reason, later_date=later_date)
     try:
         text = draft_text(result, kind, details)
     except ValueError as error:

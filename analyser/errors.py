@@ -9,7 +9,7 @@ class ExitCode(IntEnum):
     """What the `analyser` command exits with (click itself exits 2 on a usage error)."""
 
     OK = 0
-    SOME_FAILED = 1  # several letters, at least one unread; or an unexpected failure
+    FAILED = 1  # several letters and at least one unread; the output locked by another run; a crash
     UNREADABLE = 2  # the one letter could not be read, or the situation is invalid
     UNSUPPORTED_FILE_TYPE = 3
     TOO_LARGE = 4
@@ -75,3 +75,13 @@ class InternalError(AnalyserError):
         super().__init__(
             "Something went wrong while reading this letter. Please try again, or try another copy."
         )
+
+
+class UnsafeFile(AnalyserError):
+    """A folder entry batch will not read: a link out of the folder, a loop, a device, a FIFO or a socket."""
+
+
+class OutputLocked(AnalyserError):
+    """Another batch is writing the same results file."""
+
+    exit_code = ExitCode.FAILED

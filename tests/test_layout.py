@@ -66,14 +66,10 @@ def test_init_files_only_re_export() -> None:
         assert _only_reexports(ast.parse(path.read_text(encoding="utf-8"))) == [], path.relative_to(PACKAGE)
 
 
-# Over the limit while being split on another branch (#18); delete each entry when it lands.
-BEING_SPLIT = {"batch.py": "#18: batch/ package", "report.py": "#18: report with Jinja templates"}
-
-
 def test_no_module_is_over_350_lines() -> None:
     long = {
         str(path.relative_to(PACKAGE)): lines
         for path in PACKAGE.rglob("*.py")
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 350
     }
-    assert set(long) <= set(BEING_SPLIT), long
+    assert long == {}
