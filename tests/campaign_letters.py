@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 
 import numpy as np
-from analyser.render import Degradation, scan_images, text_pdf
 from PIL import Image, ImageFilter
+
+from samples.rendering import Degradation, scan_images, text_pdf
 
 CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 # Twenty WFI summonses: four from Ayr, three each from Bolton, Swansea and Wolverhampton (some from one

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from analyser.render import text_pdf
 from campaign_letters import LETTERS, corpus
 from click.testing import CliRunner
 
@@ -20,6 +19,7 @@ from analyser.batch import BatchOptions, run_batch
 from analyser.batch.discover import discover
 from analyser.batch.output import locked_output
 from analyser.cli import cli
+from samples.rendering import text_pdf
 
 LETTER = corpus()["tp-0055"]["text"]
 
