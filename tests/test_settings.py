@@ -23,8 +23,9 @@ def test_each_variable_overrides_its_setting() -> None:
             "ANALYSER_OCR_DPI": "",
         }
     )
-    assert (settings.max_bytes, settings.workers, settings.model) == (1000, 3, Path("/m"))
-    assert settings.ocr_dpi == Settings.ocr_dpi and settings.tessdata is None
+    assert (settings.max_bytes, settings.workers, settings.model_dir) == (1000, 3, Path("/m"))
+    assert settings.ocr_dpi == Settings.ocr_dpi and settings.tessdata == ""
+    assert Settings.from_env({"ANALYSER_MAX_SECONDS": "2.5"}).max_seconds == 2.5
 
 
 def test_a_setting_that_is_not_a_number_says_which() -> None:
@@ -35,7 +36,7 @@ def test_a_setting_that_is_not_a_number_says_which() -> None:
 def test_every_setting_is_documented_and_none_is_read_elsewhere() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert VARIABLES <= set(re.findall(r"`(ANALYSER_[A-Z_]+)`", readme))
-    assert len(VARIABLES) == 8
+    assert len(VARIABLES) == 16
     for path in (ROOT / "analyser").rglob("*.py"):
         if path.name != "settings.py":
             assert "os.environ" not in path.read_text(encoding="utf-8"), path

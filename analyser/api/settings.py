@@ -20,6 +20,10 @@ class Settings:
 
     limits: Limits
     workers: int
+    # "process": each letter in a worker process that is killed when the client leaves or time runs
+    # out, and recycled past max_worker_rss_mb; "thread": in this process (tests that patch the analyser).
+    isolation: str = "process"
+    max_worker_rss_mb: float = 350.0
 
     @property
     def max_upload_bytes(self) -> int:
@@ -27,12 +31,19 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS threads."""
+        """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS workers,
+        ANALYSER_ISOLATION (process or thread), ANALYSER_MAX_WORKER_RSS_MB."""
         environment = Environment.from_env()
         limits = Limits.from_env()
-        upload = environment.max_upload_bytes
-        workers = environment.workers or available_cores()
-        return cls(limits=replace(limits, max_bytes=min(limits.max_bytes, upload)), workers=max(1, workers))
+        isolation = environment.isolation
+        # Processes: twice the cores, so a normal letter finds a free worker while hostile ones run out their time.
+        workers = environment.workers or available_cores() * (2 if isolation == "process" else 1)
+        return cls(
+            limits=replace(limits, max_bytes=min(limits.max_bytes, environment.max_upload_bytes)),
+            workers=max(1, workers),
+            isolation=isolation,
+            max_worker_rss_mb=environment.max_worker_rss_mb,
+        )
 
 
 @lru_cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyser.ingest.document import LOW_OCR_CONFIDENCE, Document, ingest_bytes, ingest_path
+from analyser.ingest.document import LOW_OCR_CONFIDENCE, MIN_LETTERS, Document, ingest_bytes, ingest_path
 from analyser.ingest.limits import Limits
 
-__all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDENCE"]
+__all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDENCE", "MIN_LETTERS"]

