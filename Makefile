@@ -27,8 +27,9 @@ run: install
 	$(BIN)/analyser batch samples/letters --out out/results.jsonl --report out/report.html
 
 lint: install
-	$(BIN)/ruff check analyser tests benchmarks samples/*.py
-	$(BIN)/ruff format --check analyser tests benchmarks samples/*.py
+	$(BIN)/ruff check analyser tests benchmarks samples/*.py samples/templates
+	$(BIN)/ruff format --check analyser tests benchmarks samples/*.py samples/templates
+	$(BIN)/mypy
 
 test: install chromium lint
 	$(BIN)/pytest -q

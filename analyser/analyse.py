@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Any
 
 from analyser.ingest import Document, Limits, ingest_bytes, ingest_path
 from analyser.nlp import read_letter
-from analyser.result import AnalysisResult, Letter, Situation, Source
+from analyser.result import AnalysisResult, Check, Letter, Situation, Source
 from analyser.rules import check as check_rules
 from analyser.rules import letter_warnings
 
 
 def analyse_file(
     path: str | os.PathLike[str],
-    situation: Situation | dict | None = None,
+    situation: Situation | dict[str, Any] | None = None,
     *,
     limits: Limits | None = None,
     name: str | None = None,
@@ -27,7 +28,7 @@ def analyse_file(
 def analyse_bytes(
     data: bytes,
     name: str,
-    situation: Situation | dict | None = None,
+    situation: Situation | dict[str, Any] | None = None,
     *,
     limits: Limits | None = None,
     include_text: bool = False,
@@ -38,24 +39,27 @@ def analyse_bytes(
 
 
 def analyse_text(
-    text: str, situation: Situation | dict | None = None, *, name: str = "letter.txt"
+    text: str, situation: Situation | dict[str, Any] | None = None, *, name: str = "letter.txt"
 ) -> AnalysisResult:
     """Analyse a letter given as plain text."""
     return _analyse(ingest_bytes(text.encode("utf-8"), name), situation, include_text=False)
 
 
-def check(letter: Letter, situation: Situation | dict):
+def check(letter: Letter, situation: Situation | dict[str, Any]) -> Check:
     """The rules alone: judge findings against a situation, no NLP."""
-    return check_rules(letter, _situation(situation))
+    parsed = situation if isinstance(situation, Situation) else Situation.parse(situation)
+    return check_rules(letter, parsed)
 
 
-def _situation(situation: Situation | dict | None) -> Situation | None:
+def _situation(situation: Situation | dict[str, Any] | None) -> Situation | None:
     if situation is None or isinstance(situation, Situation):
         return situation
     return Situation.parse(situation)
 
 
-def _analyse(document: Document, situation: Situation | dict | None, include_text: bool) -> AnalysisResult:
+def _analyse(
+    document: Document, situation: Situation | dict[str, Any] | None, include_text: bool
+) -> AnalysisResult:
     situation = _situation(situation)
     letter = read_letter(document.pages)
     return AnalysisResult(

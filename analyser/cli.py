@@ -5,17 +5,24 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from analyser.errors import AnalyserError, InternalError
+from analyser.errors import AnalyserError, ExitCode, InternalError
 from analyser.result import Flags
 
-REPO = Path(__file__).resolve().parents[1]
+if TYPE_CHECKING:
+    from analyser.result import AnalysisResult, Situation
+    from analyser.rules.drafts import DraftKind  # not at run time: the command starts without fpdf
+
+# Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
 
 
-def situation_options(command):
+def situation_options(command: Callable[..., None]) -> Callable[..., None]:
     """--benefit, --group and --flag K=V, shared by every command that judges a letter."""
 
     @click.option("--benefit", help="The benefit you get, e.g. esa, universal_credit, income_support.")
@@ -29,7 +36,9 @@ def situation_options(command):
         "YYYY-MM-DD (date_of_birth=1960-05-10). Names: " + ", ".join(Flags.model_fields) + ".",
     )
     @functools.wraps(command)
-    def wrapper(*args, benefit, group, flags, **kwargs):
+    def wrapper(
+        *args: Any, benefit: str | None, group: str | None, flags: tuple[str, ...], **kwargs: Any
+    ) -> None:
         from analyser.rules.situations import situation_from_cli
 
         try:
@@ -51,7 +60,7 @@ def cli() -> None:
 @click.argument("letters", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @situation_options
 @click.option("--json", "as_json", is_flag=True, help="Print the full JSON result.")
-def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
+def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool) -> None:
     """Analyse one or more letter files (PDF, scan, photo, TIFF or text).
 
     Example: analyser analyse letter.pdf --benefit esa --group support_group
@@ -83,33 +92,17 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
         else:
             click.echo(summary_text(result))
     if failed:
-        sys.exit(last_error.exit_code if failed == len(letters) == 1 else 1)
+        sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.FAILED)
 
 
-def summary_text(result) -> str:
-    """A few plain lines about one result, for people reading a terminal."""
+def summary_text(result: AnalysisResult) -> str:
+    """A few plain lines about one result, for people reading a terminal: every field of analyser.fields."""
+    from analyser.fields import text_lines
+
     letter = result.letter
-    lines = [
-        f"{result.source.name}: {letter.type} (confidence {letter.type_confidence:.2f})",
-        f"  work-focused interview summons: {'yes' if letter.is_wfi_summons else 'no'}",
-        f"  attendance: {letter.attendance}"
-        + (f" by group {letter.attendance_by_group}" if letter.attendance_by_group else ""),
-        f"  threatens your benefit: {'yes' if letter.sanction_language else 'no'}",
-    ]
-    if letter.appointment:
-        a = letter.appointment
-        lines.append(
-            f"  appointment: {a.date or '?'} {a.time or ''} {'by phone' if a.phone else (a.place or '')}".rstrip()
-        )
-    if letter.office:
-        lines.append(f"  office: {letter.office}")
-    for item in letter.evidence[:6]:
-        lines.append(f'  evidence [{item.label}] p{item.page}: "{item.text}"')
-    if result.check:
-        lines.append(f"  verdict: {result.check.verdict}")
-        lines.extend(f"    {reason.code}: {reason.text} ({reason.source})" for reason in result.check.reasons)
-    lines.extend(f"  warning: {warning}" for warning in result.warnings)
-    return "\n".join(lines)
+    heading = f"{result.source.name}: {letter.type} (confidence {letter.type_confidence:.2f})"
+    shown = frozenset({"source.name", "letter.type", "letter.type_confidence"})
+    return "\n".join([heading, *(f"  {field.label}: {line}" for field, line in text_lines(result, shown))])
 
 
 @cli.command()
@@ -143,19 +136,19 @@ def summary_text(result) -> str:
     "--dask", "dask_address", default=None, help="Run on a Dask cluster: tcp://host:8786, or 'local'."
 )
 def batch(
-    folder,
-    out,
-    situation_file,
-    situations_csv,
-    workers,
-    report,
-    csv_out,
-    resume,
-    split_pages,
-    redact,
-    dask_address,
-    db_out=None,
-):
+    folder: str,
+    out: str,
+    situation_file: str | None,
+    situations_csv: str | None,
+    workers: int | None,
+    report: str | None,
+    csv_out: str | None,
+    resume: bool,
+    split_pages: bool,
+    redact: bool,
+    dask_address: str | None,
+    db_out: str | None = None,
+) -> None:
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
     Example: analyser batch letters/ --out results.jsonl --report report.html --workers 2
@@ -208,8 +201,12 @@ def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> No
 
     Example: analyser evaluate ../shared/eval/dev/letters.jsonl --scans
     """
-    from analyser.evaluate import load_labels, misses, report, run
+    from analyser.evaluate import load_labels, misses, report, run, scan_renderer_available
 
+    if scans and not scan_renderer_available():
+        raise click.UsageError(
+            "--scans renders letters with samples/rendering.py: run it from the repository's root."
+        )
     gold = load_labels(Path(labels))
     modes = ["text", "scan"] if scans else ["text"]
     for mode in modes:
@@ -228,16 +225,20 @@ def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> No
 @click.option(
     "--corpus",
     type=click.Path(exists=True, file_okay=False),
-    default=str(REPO / "samples" / "corpus"),
+    default="samples/corpus",
     show_default=True,
+    help="The labelled letters (run from the repository's root, or give the path).",
 )
 @click.option(
-    "--out", type=click.Path(file_okay=False), default=str(REPO / "models" / "letter_type"), show_default=True
+    "--out",
+    type=click.Path(file_okay=False),
+    default=str(MODEL_DIR),
+    show_default="analyser/models/letter_type",
 )
 @click.option("--calibration-only", is_flag=True, help="Refit models/calibration.json, keeping the model.")
 def train(corpus: str, out: str, calibration_only: bool) -> None:
-    """Rebuild the trained letter-type model in models/ from the labelled samples, then refit the
-    confidence calibration on samples/corpus + samples/holdout.
+    """Rebuild the trained letter pipeline in analyser/models/ from the labelled samples, then refit
+    the confidence calibration on samples/corpus + samples/holdout.
 
     Example: analyser train
     """
@@ -253,7 +254,7 @@ def train(corpus: str, out: str, calibration_only: bool) -> None:
             f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f} -> {out}"
         )
     load_pipeline(Path(out))
-    fitted = calibrate(Path(corpus), REPO / "samples" / "holdout", TABLE_PATH)
+    fitted = calibrate(Path(corpus), Path(corpus).parent / "holdout", TABLE_PATH)
     click.echo(
         f"calibration fitted on {fitted['letters']} letters ({fitted['findings']} findings): "
         f"5-fold cross-validated ECE {fitted['cv_ece']:.3f} -> {TABLE_PATH}"
@@ -270,7 +271,17 @@ def train(corpus: str, out: str, calibration_only: bool) -> None:
 @click.option("--reason", default=None, help="Why you need a later date (deferral).")
 @click.option("--later-date", default=None, help="A date that would suit you (deferral).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="letter.pdf or letter.txt")
-def letter(result_file, kind, name, ni_number, reference, address, reason, later_date, out) -> None:
+def letter(
+    result_file: str,
+    kind: DraftKind,
+    name: str,
+    ni_number: str | None,
+    reference: str | None,
+    address: str | None,
+    reason: str | None,
+    later_date: str | None,
+    out: str,
+) -> None:
     """Write a draft challenge or deferral letter from an analysis result (JSON).
 
     Example: analyser analyse l.pdf --benefit esa --group support_group --json > r.json;
@@ -280,14 +291,8 @@ def letter(result_file, kind, name, ni_number, reference, address, reason, later
     from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
 
     result = AnalysisResult.model_validate_json(Path(result_file).read_text(encoding="utf-8"))
-    details = PersonDetails(
-        name=name,
-        ni_number=ni_number,
-        reference=reference,
-        address=address,
-        reason=reason,
-        later_date=later_date,
-    )
+    who = {"name": name, "ni_number": ni_number, "reference": reference, "address": address}
+    details = PersonDetails(**who, reason=reason, later_date=later_date)
     try:
         text = draft_text(result, kind, details)
     except ValueError as error:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the `analyser` command exits with (click itself exits 2 on a usage error)."""
+
+    OK = 0
+    FAILED = 1  # several letters and at least one unread; the output locked by another run; a crash
+    UNREADABLE = 2  # the one letter could not be read, or the situation is invalid
+    UNSUPPORTED_FILE_TYPE = 3
+    TOO_LARGE = 4
+
 
 class AnalyserError(Exception):
     """Base class: a problem with the input that the letter's owner can fix or understand."""
 
     http_status: int = 422
-    exit_code: int = 2
+    exit_code: ExitCode = ExitCode.UNREADABLE
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -25,21 +37,21 @@ class UnsupportedFileType(AnalyserError):
     """The file is not a PDF, PNG, JPEG, TIFF or plain text."""
 
     http_status = 415
-    exit_code = 3
+    exit_code = ExitCode.UNSUPPORTED_FILE_TYPE
 
 
 class TooLarge(AnalyserError):
     """The file has more bytes, pages or pixels than the configured limits."""
 
     http_status = 413
-    exit_code = 4
+    exit_code = ExitCode.TOO_LARGE
 
 
 class WorkLimit(AnalyserError):
     """Reading the file took more time (or work) than one letter may, or the client went away."""
 
     http_status = 422
-    exit_code = 2
+    exit_code = ExitCode.UNREADABLE
 
 
 class ClientGone(WorkLimit):
@@ -68,7 +80,7 @@ class InvalidSituation(AnalyserError, ValueError):
     """The person's situation names an unknown benefit or group, or an impossible combination."""
 
     http_status = 422
-    exit_code = 2
+    exit_code = ExitCode.UNREADABLE
 
 
 class InternalError(AnalyserError):
@@ -89,4 +101,4 @@ class UnsafeFile(AnalyserError):
 class OutputLocked(AnalyserError):
     """Another batch is writing the same results file."""
 
-    exit_code = 1
+    exit_code = ExitCode.FAILED

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from analyser.nlp.confidence import expected_calibration_error
 from analyser.result import LETTER_TYPES
@@ -30,12 +31,12 @@ CONFIDENCE_KEYS = {
 SWAPPED = {("support_group", "wrag"), ("wrag", "support_group")}
 
 
-def load_labels(path: Path) -> list[dict]:
+def load_labels(path: Path) -> list[dict[str, Any]]:
     """Gold letters, one JSON object per line."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def f1(pairs: list[tuple], positive) -> float:
+def f1(pairs: list[tuple[object, object]], positive: object) -> float:
     """F1 of `positive` over (gold, predicted) pairs; 1.0 when there is nothing to find or to miss."""
     tp = sum(1 for g, p in pairs if g == positive and p == positive)
     fp = sum(1 for g, p in pairs if g != positive and p == positive)
@@ -45,11 +46,11 @@ def f1(pairs: list[tuple], positive) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def _accuracy(pairs: list[tuple]) -> float:
+def _accuracy(pairs: list[tuple[object, object]]) -> float:
     return sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
 
 
-def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
+def score(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, float | int]:
     """The reference scorer's metrics over (gold, predicted letter block) pairs."""
     types = [(g["letter_type"], p.get("type")) for g, p in rows]
     present = {g for g, _ in types}
@@ -72,7 +73,7 @@ def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
     }
 
 
-def trust(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
+def trust(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, float | int]:
     """The stated group (with support group <-> WRAG swaps), calibration and abstention."""
     groups = [(g.get("esa_group_stated"), p.get("esa_group_stated")) for g, p in rows]
     attendance = [(g["attendance"], p.get("attendance")) for g, p in rows]
@@ -86,7 +87,7 @@ def trust(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
     }
 
 
-def confidence_pairs(rows: list[tuple[dict, dict]]) -> list[tuple[float, bool]]:
+def confidence_pairs(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[float, bool]]:
     """(stated confidence, was the finding right) for every finding letter.confidence speaks for."""
     pairs = []
     for gold, found in rows:
@@ -97,7 +98,7 @@ def confidence_pairs(rows: list[tuple[dict, dict]]) -> list[tuple[float, bool]]:
     return pairs
 
 
-def misses(rows: list[tuple[dict, dict]]) -> list[str]:
+def misses(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
     """One line per letter whose type, attendance or sanction language is wrong."""
     lines = []
     for gold, found in rows:
@@ -118,15 +119,33 @@ def misses(rows: list[tuple[dict, dict]]) -> list[str]:
     return lines
 
 
-def _analyse_one(job: tuple[dict, str, str]) -> dict:
+def scan_renderer_available() -> bool:
+    """Whether the repository's samples/rendering.py (a development tool, not shipped) can be imported.
+
+    Scans are rendered by it, so scoring scans runs from a checkout: its root is tried as well."""
+    import importlib
+    import sys
+
+    for attempt in range(2):
+        try:
+            importlib.import_module("samples.rendering")
+            return True
+        except ImportError:
+            if attempt == 0 and (Path.cwd() / "samples" / "rendering.py").is_file():
+                sys.path.insert(0, str(Path.cwd()))  # worker processes inherit it
+    return False
+
+
+def _analyse_one(job: tuple[dict[str, Any], str, str]) -> dict[str, Any]:
     from analyser import analyse_file, analyse_text
     from analyser.errors import AnalyserError
-    from analyser.render import render_letter
 
     gold, mode, work = job
     try:
         if mode == "text":
             return analyse_text(gold["text"], name=f"{gold['id']}.txt").letter.model_dump(mode="json")
+        from samples.rendering import render_letter
+
         path = render_letter(gold["text"], Path(work) / gold["id"], "scan-pdf", seed=7)
         try:
             return analyse_file(path).letter.model_dump(mode="json")
@@ -136,7 +155,9 @@ def _analyse_one(job: tuple[dict, str, str]) -> dict:
         return {}
 
 
-def run(labels: list[dict], mode: str, workers: int = 1) -> list[tuple[dict, dict]]:
+def run(
+    labels: list[dict[str, Any]], mode: str, workers: int = 1
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Analyse every gold letter as text or as a rendered degraded scan."""
     with tempfile.TemporaryDirectory() as work:
         jobs = [(gold, mode, work) for gold in labels]
@@ -148,7 +169,7 @@ def run(labels: list[dict], mode: str, workers: int = 1) -> list[tuple[dict, dic
     return list(zip(labels, found, strict=True))
 
 
-SUBSETS: dict[str, Callable[[dict], bool]] = {
+SUBSETS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "hand-written": lambda g: g.get("source", "handwritten") != "template",
     "templated": lambda g: g.get("source") == "template",
     "hard": lambda g: bool(g.get("hard")),
@@ -156,7 +177,7 @@ SUBSETS: dict[str, Callable[[dict], bool]] = {
 }
 
 
-def report(rows: list[tuple[dict, dict]], title: str) -> Iterable[str]:
+def report(rows: list[tuple[dict[str, Any], dict[str, Any]]], title: str) -> Iterable[str]:
     """Printable lines: the overall metrics, then each non-empty subset."""
     yield f"== {title}"
     for key, value in score(rows).items():

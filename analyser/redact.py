@@ -187,7 +187,7 @@ def redact_result(record: dict[str, Any]) -> dict[str, Any]:
     original_base = PurePosixPath(name.partition("#")[0]).name if name else None
     names: set[str] = set()
     _strings(record, names)
-    redacted = _walk(record, original_base, new_name, names)
+    redacted: dict[str, Any] = _walk(record, original_base, new_name, names)
     if new_name is not None:
         redacted["source"]["name"] = new_name
     return redacted

@@ -44,6 +44,13 @@ LETTER_TYPES: tuple[str, ...] = get_args(LetterType)
 BENEFITS: tuple[str, ...] = get_args(Benefit)
 GROUPS: tuple[str, ...] = get_args(Group)
 ESA_GROUPS: tuple[str, ...] = get_args(EsaGroup)
+ATTENDANCES: tuple[str, ...] = get_args(Attendance)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+# Month names, for reading dates in letters and in what people type.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 
 # Which groups make sense for which benefit: a UC claimant cannot be in the ESA support group.
 GROUPS_BY_BENEFIT: dict[str, tuple[str, ...]] = {

@@ -10,9 +10,9 @@ from pathlib import Path
 from analyser import analyse_file, analyse_text
 from analyser.evaluate import METRIC_NAMES, score
 from analyser.ingest import ingest_path
-from analyser.render import render_letter
 from benchmarks.baselines import TfidfBaseline, keyword_letter
 from benchmarks.common import DEV, REPO, corpus_letters, load_jsonl
+from samples.rendering import render_letter
 
 TARGETS = {
     "wfi_f1": 0.97,

@@ -49,7 +49,7 @@ class Upload:
 
 def make_uploads(folder: Path) -> list[Upload]:
     """Render corpus letters as text files, text PDFs and scans, and write the bad uploads."""
-    from analyser.render import render_letter
+    from samples.rendering import render_letter
 
     uploads = []
     for corpus_file in sorted(CORPUS.glob("handwritten_*.jsonl")):

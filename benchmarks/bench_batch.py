@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 from fpdf import FPDF
 
-from analyser.render import render_letter, text_pdf
+from samples.rendering import render_letter, text_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "samples" / "corpus"

@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 from analyser import analyse_file
-from analyser.render import text_pdf
 from benchmarks.bench_ingest import _clean_letters, bare_pdfplumber, scanned_page_against_tesseract
 from benchmarks.common import TEXT_PDF_REPEAT, Timing, goal, ratio, timed, timed_pair
+from samples.rendering import text_pdf
 
 
 def _ocrmypdf_then_pdfplumber(scan: Path, work: Path) -> str:

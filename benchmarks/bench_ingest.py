@@ -18,8 +18,8 @@ import tesserocr
 
 from analyser.ingest import ingest_path
 from analyser.ingest import ocr as ocr_module
-from analyser.render import Degradation, save_scan, scan_images, text_pdf
 from benchmarks.common import TEXT_PDF_REPEAT, corpus_letters, goal, ratio, timed_pair
+from samples.rendering import Degradation, save_scan, scan_images, text_pdf
 
 
 def _clean_letters(count: int) -> list[dict]:

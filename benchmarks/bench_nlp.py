@@ -10,9 +10,9 @@ from pathlib import Path
 
 from analyser.ingest import ingest_path
 from analyser.nlp import read_letter
-from analyser.render import text_pdf
 from benchmarks.bench_ingest import _clean_letters, bare_pdfplumber
 from benchmarks.common import TEXT_PDF_REPEAT, Timing, goal, ratio, timed_pair
+from samples.rendering import text_pdf
 
 COLD_START = """
 import time

@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from analyser.render import render_letter  # noqa: E402
+from samples.rendering import render_letter  # noqa: E402
 
 # The demo set: one letter of each kind a user brings, each as a different file type.
 DEMO = [

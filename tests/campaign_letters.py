@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFilter
 
-from analyser.render import Degradation, scan_images, text_pdf
+from samples.rendering import Degradation, scan_images, text_pdf
 
 CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 # Twenty WFI summonses: four from Ayr, three each from Bolton, Swansea and Wolverhampton (some from one

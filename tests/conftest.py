@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analyser.render import render_letter
+from samples.rendering import render_letter
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

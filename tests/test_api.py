@@ -22,7 +22,7 @@ from PIL import Image
 from analyser import api
 from analyser.api import Settings, app, get_settings
 from analyser.ingest.limits import Limits
-from analyser.render import render_letter
+from samples.rendering import render_letter
 
 SUPPORT_GROUP = json.dumps({"benefit": "esa", "group": "support_group"})
 

@@ -20,7 +20,7 @@ from analyser.batch import BatchOptions, run_batch
 from analyser.cli import cli
 from analyser.errors import AnalyserError
 from analyser.redact import redact_text
-from analyser.render import render_letter, text_pdf
+from samples.rendering import render_letter, text_pdf
 
 CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 PII = ("Jane Planted", "QQ 12 34 56 C", "07700 900123", "SW1A 1AA", "14 Ashfield Terrace")

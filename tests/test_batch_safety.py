@@ -19,7 +19,7 @@ from analyser.batch import BatchOptions, run_batch
 from analyser.batch.discover import discover
 from analyser.batch.output import locked_output
 from analyser.cli import cli
-from analyser.render import text_pdf
+from samples.rendering import text_pdf
 
 LETTER = corpus()["tp-0055"]["text"]
 

@@ -16,7 +16,7 @@ def test_analyse_prints_a_readable_summary() -> None:
     result = CliRunner().invoke(cli, ["analyse", str(SAMPLES / "hw-esais-017.pdf")])
     assert result.exit_code == 0, result.output
     assert "hw-esais-017.pdf: wfi" in result.output
-    assert "attendance: mandatory" in result.output and "evidence [sanction]" in result.output
+    assert "attendance: mandatory" in result.output and "evidence: [sanction]" in result.output
 
 
 def test_analyse_json_with_situation_flags() -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from analyser.api.errors import ErrorBody
 from analyser.errors import InternalError
+from analyser.result import AnalysisResult, Appointment, Evidence, Letter, Situation, Source
+from analyser.rules import check
 
 SITUATION_EXAMPLE = '{"benefit": "esa", "group": "support_group", "flags": {"gets_carers_allowance": false}}'
 
@@ -39,54 +42,32 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: _error_example(500, "InternalError", InternalError().message, "A fault on our side"),
 }
 
-EXAMPLE_RESULT = {
-    "schema": "letter-analysis/1",
-    "source": {
-        "name": "letter.pdf",
-        "sha256": "9f2c…",
-        "media_type": "application/pdf",
-        "pages": 1,
-        "text_source": "pdf_text",
-        "ocr_confidence": None,
-    },
-    "letter": {
-        "type": "wfi",
-        "type_confidence": 0.97,
-        "is_wfi_summons": True,
-        "attendance": "mandatory",
-        "attendance_by_group": None,
-        "sanction_language": True,
-        "benefits_mentioned": ["esa"],
-        "esa_group_stated": None,
-        "office": "Ipswich Jobcentre Plus",
-        "letter_date": "2014-11-03",
-        "appointment": {
-            "date": "2014-11-14",
-            "time": "10:30",
-            "place": "Ipswich Jobcentre Plus",
-            "phone": False,
-        },
-        "evidence": [
-            {"label": "mandatory", "text": "You must attend", "page": 1, "start": 412, "end": 427},
-            {"label": "sanction", "text": "your benefit may be reduced", "page": 1, "start": 501, "end": 528},
-        ],
-    },
-    "check": {
-        "situation": {"benefit": "esa", "group": "support_group", "flags": {}},
-        "verdict": "likely_wrongful",
-        "effective_group": "support_group",
-        "reasons": [
-            {
-                "code": "ESA_SUPPORT_GROUP_NO_WFI",
-                "text": "People in the ESA support group cannot be required to take part in a work-focused "
-                "interview.",
-                "source": "ESA Regulations 2008 reg 54(2)(b)",
-                "href": "https://www.legislation.gov.uk/uksi/2008/794/regulation/54",
-            }
-        ],
-        "next_steps": ["Phone the office on the letter and say you are in the support group."],
-        "warnings": [],
-    },
-    "warnings": [],
-    "pages": None,
-}
+# The letter as the NLP stage would find it; the check is the rules' real answer for the situation,
+# so the example cannot drift from what the API returns.
+EXAMPLE_LETTER = Letter(
+    type="wfi",
+    type_confidence=0.97,
+    attendance="mandatory",
+    sanction_language=True,
+    benefits_mentioned=["esa"],
+    office="Ipswich Jobcentre Plus",
+    letter_date="2014-11-03",
+    appointment=Appointment(date="2014-11-14", time="10:30", place="Ipswich Jobcentre Plus", phone=False),
+    evidence=[
+        Evidence(label="mandatory", text="You must attend", page=1, start=412, end=427),
+        Evidence(label="sanction", text="your benefit may be reduced", page=1, start=501, end=528),
+    ],
+)
+EXAMPLE_SITUATION = Situation.parse(json.loads(SITUATION_EXAMPLE))
+EXAMPLE_RESULT: dict[str, Any] = AnalysisResult(
+    source=Source(
+        name="letter.pdf",
+        sha256="9f2c…",
+        media_type="application/pdf",
+        pages=1,
+        text_source="pdf_text",
+        ocr_confidence=None,
+    ),
+    letter=EXAMPLE_LETTER,
+    check=check(EXAMPLE_LETTER, EXAMPLE_SITUATION),
+).model_dump(mode="json")

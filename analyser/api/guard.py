@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 import traceback
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from analyser import web
 from analyser.api.errors import error_response, is_api, too_large
 from analyser.api.settings import current_settings
 from analyser.errors import AnalyserError, InternalError, SlowUpload, TooLarge
+from analyser.settings import Settings
 
 log = logging.getLogger("analyser.api")
 
@@ -27,8 +27,8 @@ log = logging.getLogger("analyser.api")
 FORM_OVERHEAD_BYTES = 1_100_000
 # A body must keep arriving: a gap longer than this, or a whole body slower than BODY_SECONDS, is refused
 # (a phone on a poor line still sends 20 MB well inside five minutes).
-BODY_IDLE_SECONDS = float(os.environ.get("ANALYSER_BODY_IDLE_SECONDS") or 20)
-BODY_SECONDS = float(os.environ.get("ANALYSER_BODY_SECONDS") or 300)
+BODY_IDLE_SECONDS = Settings.from_env().body_idle_seconds
+BODY_SECONDS = Settings.from_env().body_seconds
 
 
 def keep_uploads_in_memory() -> None:

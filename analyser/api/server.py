@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from analyser.settings import Settings
+
 # A request's head (request line and headers) must arrive within this many seconds of the connection
 # opening, or of the previous response: uvicorn bounds idle keep-alive connections, not slow heads.
-HEAD_SECONDS = float(os.environ.get("ANALYSER_HEAD_SECONDS") or 10)
+HEAD_SECONDS = Settings.from_env().head_seconds
 KEEP_ALIVE_SECONDS = 5
 # Connections served at once; more wait in the kernel's queue rather than costing memory here.
 MAX_CONNECTIONS = 200

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -11,8 +10,8 @@ from spacy.language import Language
 
 from analyser.ingest.limits import Limits
 from analyser.nlp import load_pipeline
-
-DEFAULT_MAX_UPLOAD_BYTES = 20_000_000
+from analyser.settings import Settings as Environment
+from analyser.settings import available_cores
 
 
 @dataclass(frozen=True)
@@ -34,24 +33,17 @@ class Settings:
     def from_env(cls) -> Settings:
         """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS workers,
         ANALYSER_ISOLATION (process or thread), ANALYSER_MAX_WORKER_RSS_MB."""
+        environment = Environment.from_env()
         limits = Limits.from_env()
-        upload = int(os.environ.get("ANALYSER_MAX_UPLOAD_BYTES") or DEFAULT_MAX_UPLOAD_BYTES)
-        isolation = os.environ.get("ANALYSER_ISOLATION") or "process"
+        isolation = environment.isolation
         # Processes: twice the cores, so a normal letter finds a free worker while hostile ones run out their time.
-        workers = int(os.environ.get("ANALYSER_WORKERS") or _cores() * (2 if isolation == "process" else 1))
+        workers = environment.workers or available_cores() * (2 if isolation == "process" else 1)
         return cls(
-            limits=replace(limits, max_bytes=min(limits.max_bytes, upload)),
+            limits=replace(limits, max_bytes=min(limits.max_bytes, environment.max_upload_bytes)),
             workers=max(1, workers),
             isolation=isolation,
-            max_worker_rss_mb=float(os.environ.get("ANALYSER_MAX_WORKER_RSS_MB") or 350),
+            max_worker_rss_mb=environment.max_worker_rss_mb,
         )
-
-
-def _cores() -> int:
-    # The cores this process may run on, not the machine's: containers often pin fewer.
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 @lru_cache

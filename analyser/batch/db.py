@@ -62,7 +62,7 @@ class _transaction:
         self.connection.execute("ROLLBACK" if kind else "COMMIT")
 
 
-def _rows(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple], list[tuple]]:
+def _rows(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """A record as its letters row, evidence rows and warnings rows."""
     source = record["source"]
     name = source.get("name")

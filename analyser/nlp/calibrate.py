@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from analyser.ingest import ingest_bytes
 from analyser.nlp.confidence import (
@@ -30,7 +31,9 @@ GOLD_KEYS = {
 }
 
 
-def labelled_rows(letters: list[dict], type_too: bool) -> list[tuple[dict[str, str], dict[str, bool]]]:
+def labelled_rows(
+    letters: list[dict[str, Any]], type_too: bool
+) -> list[tuple[dict[str, str], dict[str, bool]]]:
     """(calibration keys, was each finding right) for every letter."""
     rows = []
     for gold in letters:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.decide import GROUP_LABELS
@@ -24,6 +27,10 @@ _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", 
 # "Without good cause" is about attending only when the sentence is about an appointment;
 # "if you do not send the form back and do not have good cause" asks the reader to go nowhere.
 _GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
+_HYPOTHETICAL_ID = "hypothetical"
+# Every cue id this module treats specially: each must exist in patterns/cues.jsonl (a test checks),
+# so renaming one there cannot silently change what the scope decides.
+PATTERN_IDS_NAMED = _GOOD_CAUSE_IDS | {_HYPOTHETICAL_ID}
 _ATTENDING = {
     "attend",
     "attending",
@@ -79,29 +86,51 @@ def letter_sentences(doc: Doc) -> Doc:
         previous = token
     # One array write: setting token.is_sent_start scans the whole doc for a parse on every call.
     values = numpy.array([1 if start else -1 for start in starts], dtype="int64").reshape(-1, 1)
-    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's arrays hold -1 as uint64
+    doc.from_array([SENT_START], cast(Ints2d, values.astype("uint64")))  # spaCy's arrays hold -1 as uint64
     return doc
 
 
-def default_cue_rows() -> list[dict]:
+def default_cue_rows() -> list[dict[str, Any]]:
     """The cue phrases shipped with the package (analyser/nlp/patterns/cues.jsonl)."""
     text = resources.files("analyser.nlp").joinpath("patterns/cues.jsonl").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def add_cue_ruler(nlp: Language) -> None:
-    """A span ruler over the cue phrases, writing every hit to doc.spans['cues'] with its pattern id."""
-    ruler = nlp.add_pipe("anchored_span_ruler", name="cue_ruler", config={"spans_key": CUES_KEY})
-    ruler.add_patterns(patterns_for(default_cue_rows()))
+def cue_patterns() -> list[dict[str, Any]]:
+    """The cue ruler's token patterns, compiled from cues.jsonl (the config's [initialize] reads them)."""
+    return patterns_for(default_cue_rows())
 
 
-@Language.component("cue_scope", requires=["doc.spans"], assigns=["doc.spans"])
-def cue_scope(doc: Doc) -> Doc:
+registry.misc.register("analyser.cue_patterns.v1", func=cue_patterns)
+
+
+class CueScope:
+    """The cue_scope component: reads the ruler's spans under `cues_key`, writes the live ones to `live_key`."""
+
+    def __init__(self, cues_key: str, live_key: str) -> None:
+        self.cues_key = cues_key
+        self.live_key = live_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        return cue_scope(doc, self.cues_key, self.live_key)
+
+
+@Language.factory(
+    "cue_scope",
+    default_config={"cues_key": CUES_KEY, "live_key": LIVE_KEY},
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.why_not", "span._.condition_sent"],
+)
+def make_cue_scope(nlp: Language, name: str, cues_key: str, live_key: str) -> CueScope:
+    return CueScope(cues_key, live_key)
+
+
+def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> Doc:
     """Decide which cues are live: drop threats that are negated or furniture, obligations that
     are hypothetical, anything quoted from another letter, and mark group-conditional sentences."""
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
     by_sentence: dict[int, list[Span]] = {}
-    for span in doc.spans[CUES_KEY]:
+    for span in doc.spans[cues_key]:
         by_sentence.setdefault(span.sent.start, []).append(span)
     live = []
     carried: Span | None = None  # a condition whose consequence follows in the next sentence
@@ -159,7 +188,7 @@ def cue_scope(doc: Doc) -> Doc:
             ):
                 # "This is not an appointment you have to keep": a duty denied is an offer.
                 live.append(Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to"))
-    doc.spans[LIVE_KEY] = live
+    doc.spans[live_key] = live
     return doc
 
 
@@ -249,7 +278,7 @@ def _negated_before(span: Span) -> bool:
 
 
 def _has_furniture(spans: list[Span]) -> bool:
-    return any(s.label_ == "furniture" and s.id_ != "hypothetical" for s in spans)
+    return any(s.label_ == "furniture" and s.id_ != _HYPOTHETICAL_ID for s in spans)
 
 
 def _after_question_word(span: Span) -> bool:
@@ -266,4 +295,4 @@ def _reported(spans: list[Span]) -> bool:
 
 
 def _hypothetical(spans: list[Span]) -> bool:
-    return any(s.label_ == "furniture" and s.id_ == "hypothetical" for s in spans)
+    return any(s.label_ == "furniture" and s.id_ == _HYPOTHETICAL_ID for s in spans)

@@ -11,18 +11,15 @@ and is refitted by `analyser train`; without it every finding gets its prior bel
 from __future__ import annotations
 
 import json
-import os
 import random
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from analyser.settings import Settings
+
 FINDINGS = ("type", "attendance", "sanction_language", "esa_group_stated")
-TABLE_PATH = Path(
-    os.environ.get(
-        "ANALYSER_CALIBRATION", Path(__file__).resolve().parents[2] / "models" / "calibration.json"
-    )
-)
+TABLE_PATH = Path(Settings.from_env().calibration)
 CALIBRATION_BINS = 10
 SHRINK = 3.0  # pseudo-letters of the finding's overall accuracy mixed into every key's count
 _PRIOR = {"type": 0.9, "attendance": 0.9, "sanction_language": 0.95, "esa_group_stated": 0.95}
@@ -70,7 +67,8 @@ def confidence(keys: dict[str, str], table: Table | None = None) -> dict[str, fl
 def load_table() -> Table:
     """The fitted table, or an empty one (priors only) when none has been fitted."""
     if TABLE_PATH.exists():
-        return json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+        table: Table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+        return table
     return {}
 
 
@@ -92,7 +90,7 @@ def cross_validated_pairs(
     """(confidence, right) for every finding, each scored by a table fitted without its letter's fold."""
     order = list(range(len(rows)))
     random.Random(seed).shuffle(order)
-    pairs = []
+    pairs: list[tuple[float, bool]] = []
     for fold in range(folds):
         held = {i for n, i in enumerate(order) if n % folds == fold}
         table = fit(row for i, row in enumerate(rows) if i not in held)

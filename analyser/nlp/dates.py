@@ -6,26 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from analyser.result import MONTH_NAMES
+
+# Full names, their three-letter abbreviations, and "sept" (September's four-letter one, in use).
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
+    spelling: number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelling in {name, name[:3], *((name[:4],) if number == 9 else ())}
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAYNAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
@@ -157,11 +144,9 @@ def resolve_year(found: FoundDate, letter_date: date | None) -> FoundDate:
     if found.month == 0:
         for ahead in range(3):
             year, month = divmod(letter_date.month - 1 + ahead, 12)
-            candidate = _safe_date(letter_date.year + year, month + 1, found.day)
-            if candidate and candidate >= letter_date and candidate.weekday() == found.weekday:
-                return FoundDate(
-                    candidate, found.start, found.end, found.day, month + 1, candidate.year, found.weekday
-                )
+            day = _safe_date(letter_date.year + year, month + 1, found.day)
+            if day and day >= letter_date and day.weekday() == found.weekday:
+                return FoundDate(day, found.start, found.end, found.day, month + 1, day.year, found.weekday)
         return found
     candidate = found.with_year(letter_date.year)
     if (
@@ -193,9 +178,10 @@ def find_times(text: str) -> list[FoundTime]:
                 continue  # "2.30" in running text is more often money or a section than 02:30
         times.append(FoundTime(f"{hour:02d}:{minute:02d}", match.start(), match.end()))
     for match in _WORD_TIME.finditer(text):
-        hour = _NUMBER_WORDS.get(match.group("hour").lower())
-        if hour is None:
+        spoken = _NUMBER_WORDS.get(match.group("hour").lower())
+        if spoken is None:
             continue
+        hour = spoken
         how = match.group("how").lower()
         minute = {"half past": 30, "quarter past": 15, "quarter to": 45}[how]
         hour = hour - 1 if how == "quarter to" else hour

@@ -41,15 +41,24 @@ _PHONE_APPOINTMENT = re.compile(
     r"|(?:will|we'll)\s+(?:now\s+|also\s+)?(?:phone|call|ring|telephone)\s+you|phone\s+you\s+on|call\s+you\s+on|ring\s+you\s+on",
     re.I,
 )
-_NOT_APPOINTMENT = re.compile(
-    r"by\s+$|before\s+$|no\s+later\s+than\s+$|return(?:ed)?\s+(?:it|this|the form)?\s*(?:to us\s+)?by\s+$|"
-    r"within\s+$|until\s+$|from\s+$|since\s+$|dated\s+$|letter\s+of\s+$|on\s+or\s+before\s+$|payment\s+(?:on|date)\s*:?\s*$",
-    re.I,
+# Words just before a date that make it a deadline or a past date, not an appointment's.
+_DEADLINE_WORDS = (
+    *("by", "before", r"no\s+later\s+than", r"return(?:ed)?\s+(?:it|this|the form)?\s*(?:to us\s+)?by"),
+    *("within", "until", "from", "since", "dated", r"letter\s+of", r"on\s+or\s+before"),
 )
+_NOT_APPOINTMENT = re.compile(
+    "|".join([*(rf"{words}\s+$" for words in _DEADLINE_WORDS), r"payment\s+(?:on|date)\s*:?\s*$"]), re.I
+)
+# Words near a date that make it an appointment's rather than a deadline's.
 _APPOINTMENT_WORDS = re.compile(
-    r"appointment|interview|meeting|assessment|consultation|attend|come|\bcall\b|phone you|ring you|"
-    r"see you|on:|date:|when:|review|session|visit|examination|arranged|booked|adviser|work coach|sign(?:ing)? on|"
-    r"\bmeet\b|\bslot\b|jobcentre",
+    "|".join(
+        (
+            *"appointment interview meeting assessment consultation attend come".split(),
+            *(r"\bcall\b", "phone you", "ring you", "see you", "on:", "date:", "when:"),
+            *"review session visit examination arranged booked adviser".split(),
+            *("work coach", r"sign(?:ing)? on", r"\bmeet\b", r"\bslot\b", "jobcentre"),
+        )
+    ),
     re.I,
 )
 # A date the letter replaces or cancels: "Old appointment: Monday 10 June - this will no longer take

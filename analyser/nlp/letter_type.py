@@ -87,6 +87,6 @@ def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:
     if NOT_WFI.search(text):
         # The letter says in terms what it is not; believe it.
         scores["wfi"] *= 0.3
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda label: scores[label])
     total = sum(scores.values()) or 1.0
     return best, round(min(1.0, scores[best] / total * 1.0), 3), scores

@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
+from typing import Any
 
 import spacy
+from spacy.tokenizer import Tokenizer
 
 # Named word lists a phrase can use as {NAME}: kept here so every pattern spells them the same.
 WORD_CLASSES: dict[str, list[str]] = {
@@ -105,7 +107,7 @@ _TOKEN = re.compile(r"\[[^\]]*\]|\{[A-Z_]+\}|\*\d|<[a-z]+>|[^\s\[\]]+")
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
@@ -113,14 +115,14 @@ def _words(text: str) -> list[str]:
     return [token.lower_ for token in _tokenizer()(text)]
 
 
-def compile_phrase(phrase: str) -> list[list[dict]]:
+def compile_phrase(phrase: str) -> list[list[dict[str, Any]]]:
     """Token patterns for one phrase.
 
     Grammar: plain words match case-insensitively; `[a|b c|]` is a choice of word sequences
     (an empty choice makes it optional); `{NAME}` is one word of a WORD_CLASSES list; `*N`
     is up to N words of anything; `<punct>` is one punctuation mark.
     """
-    slots: list[list[list[dict]]] = []
+    slots: list[list[list[dict[str, Any]]]] = []
     for piece in _TOKEN.findall(phrase):
         if piece.startswith("["):
             slots.append(_choice(piece[1:-1].split("|")))
@@ -135,12 +137,12 @@ def compile_phrase(phrase: str) -> list[list[dict]]:
     return [_within_a_sentence(sum(choice, [])) for choice in itertools.product(*slots)]
 
 
-def _within_a_sentence(pattern: list[dict]) -> list[dict]:
+def _within_a_sentence(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A cue never runs on into the next sentence: "...ending 4471. Your next payment" is no threat."""
     return [spec if index == 0 else {**spec, "IS_SENT_START": False} for index, spec in enumerate(pattern)]
 
 
-def _choice(alternatives: list[str]) -> list[list[dict]]:
+def _choice(alternatives: list[str]) -> list[list[dict[str, Any]]]:
     """Token sequences for a choice of word sequences, merged by length to keep patterns few.
 
     "[need to|have to|are required to|will need to]" becomes two sequences, [need|have] [to] and
@@ -164,7 +166,7 @@ def _choice(alternatives: list[str]) -> list[list[dict]]:
     return options
 
 
-def patterns_for(rows: list[dict]) -> list[dict]:
+def patterns_for(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """SpanRuler patterns from rows of {"label", "phrase"[, "id"]}."""
     compiled = []
     for number, row in enumerate(rows):

@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
+from thinc.api import Config
 
-from analyser.nlp import components  # noqa: F401  (registers the components)
-from analyser.nlp.components import LIVE_KEY, QUOTED, add_cue_ruler
+from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp.components import LIVE_KEY, QUOTED
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
-from analyser.nlp.tokenizer import LineTokenizer
 from analyser.result import Appointment, Evidence, Letter, Page
+from analyser.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MODEL_DIR = Path(
-    os.environ.get("ANALYSER_MODEL", Path(__file__).resolve().parents[2] / "models" / "letter_type")
-)
+# The trained pipeline ships inside the package (package data), so an installed copy finds it too.
+MODEL_DIR = Settings.from_env().model_dir
 PAGE_SEPARATOR = "\n\n"
 UNSURE = 0.7  # below this a finding is said to be uncertain, in words
 _lock = threading.Lock()
@@ -34,7 +34,7 @@ _pipeline: Language | None = None
 
 
 def load_pipeline(model_dir: Path | None = None) -> Language:
-    """The letter pipeline: the trained type classifier plus the rule components, loaded once."""
+    """The letter pipeline (pipeline.cfg: sentences, type classifier, cue ruler, cue scope), loaded once."""
     global _pipeline
     with _lock:
         if _pipeline is None or model_dir is not None:
@@ -43,18 +43,16 @@ def load_pipeline(model_dir: Path | None = None) -> Language:
 
 
 def build_pipeline(model_dir: Path) -> Language:
-    """Load the trained classifier from `model_dir` (or a blank pipeline without it) and add the rules."""
+    """The trained pipeline in `model_dir`; without one, pipeline.cfg's rule components alone."""
     if (model_dir / "config.cfg").exists():
-        nlp = spacy.load(model_dir)
-    else:
-        log.warning(
-            "no trained model at %s: letter types come from rules only (run `analyser train`)", model_dir
-        )
-        nlp = spacy.blank("en")
-    nlp.tokenizer = LineTokenizer(nlp.tokenizer)
-    nlp.add_pipe("letter_sentences", first=True)
-    add_cue_ruler(nlp)
-    nlp.add_pipe("cue_scope", after="cue_ruler")
+        return spacy.load(model_dir)
+    log.warning("no trained model at %s: letter types come from rules only (run `analyser train`)", model_dir)
+    config = Config().from_str(resources.files("analyser.nlp").joinpath("pipeline.cfg").read_text())
+    trained = [name for name, block in config["components"].items() if "model" in block]
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, disable=trained)
+    for name in trained:
+        nlp.remove_pipe(name)
+    nlp.initialize()
     return nlp
 
 

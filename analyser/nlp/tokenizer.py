@@ -10,9 +10,13 @@ its own confines that to the line, and a letter's lines repeat a lot.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 # A cut after a run of whitespace holding a line break: spaCy never joins tokens across it.
 _LINE_END = re.compile(r"\s*\n\s*")
@@ -42,3 +46,32 @@ class LineTokenizer:
         for token in self.tokenizer(piece):
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
+
+    # spaCy saves and loads the tokenizer with the pipeline; the wrapped one does that work.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data: bytes = self.tokenizer.to_bytes(exclude=exclude)
+        return data
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LineTokenizer:
+        self.tokenizer.from_bytes(data, exclude=exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.tokenizer.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LineTokenizer:
+        self.tokenizer.from_disk(path, exclude=exclude)
+        return self
+
+
+def create_line_tokenizer() -> Callable[[Language], LineTokenizer]:
+    """The config's [nlp.tokenizer]: spaCy's own tokenizer for the language, called line by line."""
+    make_tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def make(nlp: Language) -> LineTokenizer:
+        return LineTokenizer(make_tokenizer(nlp))
+
+    return make
+
+
+registry.tokenizers.register("analyser.LineTokenizer.v1", func=create_line_tokenizer)

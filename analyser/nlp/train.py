@@ -1,4 +1,4 @@
-"""Rebuild models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
+"""Rebuild analyser/models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ import shutil
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import DocBin
+from thinc.api import Config
 
 from analyser.ingest.cleanup import clean_text
+from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.result import LETTER_TYPES
 
 SEED = 13
 TEMPLATE_SHARE = 0.4  # templates add volume but never dominate what the classifier learns
 
 
-def load_corpus(corpus_dir: Path) -> list[dict]:
+def load_corpus(corpus_dir: Path) -> list[dict[str, Any]]:
     """Every labelled letter in corpus_dir/*.jsonl."""
-    letters = []
+    letters: list[dict[str, Any]] = []
     for path in sorted(corpus_dir.glob("*.jsonl")):
         letters.extend(
             json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -29,7 +32,9 @@ def load_corpus(corpus_dir: Path) -> list[dict]:
     return letters
 
 
-def split(letters: list[dict], dev_share: float = 0.15) -> tuple[list[dict], list[dict]]:
+def split(
+    letters: list[dict[str, Any]], dev_share: float = 0.15
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A fixed, stratified train/dev split of hand-written letters, templates capped in train."""
     rng = random.Random(SEED)
     written = [letter for letter in letters if letter.get("source") != "template"]
@@ -48,7 +53,7 @@ def split(letters: list[dict], dev_share: float = 0.15) -> tuple[list[dict], lis
     return train, dev
 
 
-def to_docbin(letters: list[dict]) -> DocBin:
+def to_docbin(letters: list[dict[str, Any]]) -> DocBin:
     """Letters as spaCy Docs with one-hot type categories, text cleaned as ingest cleans it."""
     nlp = spacy.blank("en")
     docs = DocBin()
@@ -59,15 +64,15 @@ def to_docbin(letters: list[dict]) -> DocBin:
     return docs
 
 
-def train(corpus_dir: Path, output_dir: Path) -> dict:
-    """Train the letter-type classifier and write it to output_dir; return its dev scores."""
+def train(corpus_dir: Path, output_dir: Path) -> dict[str, Any]:
+    """Train the letter pipeline (pipeline.cfg) and write it to output_dir; return its dev scores."""
     from spacy.cli.train import train as spacy_train
 
     letters = load_corpus(corpus_dir)
     if not letters:
         raise SystemExit(f"no labelled letters in {corpus_dir}")
     train_set, dev_set = split(letters)
-    config = resources.files("analyser.nlp").joinpath("textcat.cfg")
+    config = resources.files("analyser.nlp").joinpath("pipeline.cfg")
     with tempfile.TemporaryDirectory() as work:
         work_dir = Path(work)
         to_docbin(train_set).to_disk(work_dir / "train.spacy")
@@ -85,5 +90,15 @@ def train(corpus_dir: Path, output_dir: Path) -> dict:
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(best, output_dir)
+    _forget_paths(output_dir / "config.cfg")
     meta = json.loads((output_dir / "meta.json").read_text())
     return {"train": len(train_set), "dev": len(dev_set), "scores": meta.get("performance", {})}
+
+
+def _forget_paths(config_path: Path) -> None:
+    # The training data lived in a temporary folder: the shipped config names none, so two runs
+    # write the same file.
+    config = Config().from_disk(config_path, interpolate=False)
+    for key in ("train", "dev"):
+        config["paths"][key] = None
+    config.to_disk(config_path)

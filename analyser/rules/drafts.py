@@ -16,6 +16,7 @@ from analyser.rules.engine import attendance_for
 from analyser.rules.judged import law_for, parse_iso_date
 from analyser.rules.rows import Derivation, Requirement
 from analyser.rules.rulebook import Rulebook, load_rulebook
+from analyser.typography import PLAIN_PUNCTUATION
 
 DraftKind = Literal["challenge", "deferral"]
 # Which verdicts each draft fits; anything else would ask for the wrong thing.
@@ -31,19 +32,10 @@ LONGEST_QUOTE = 400
 # Typographic characters outside latin-1 (the PDF core fonts' range) and their plain equivalents.
 LATIN1_SUBSTITUTES = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
+        **PLAIN_PUNCTUATION,
         "\u2022": "-",
         "\u2026": "...",
         "\u20ac": "EUR ",
-        "\u2009": " ",
         "\u200b": "",
     }
 )

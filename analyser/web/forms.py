@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from analyser.errors import InvalidSituation
-from analyser.result import Situation
+from analyser.result import MONTH_NAMES, Situation
 from analyser.web.questions import BENEFIT, CHILD_AGE, MAX_CHILD_AGE, NO_BENEFIT, UNKNOWN
 
 
@@ -124,9 +124,4 @@ def parse_date(text: str) -> date | None:
 
 _DAY = re.compile(r"[0-9]{1,2}")
 _YEAR = re.compile(r"[0-9]{2}|[0-9]{4}")
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
-    )
-}
+MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}

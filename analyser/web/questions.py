@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analyser.result import BENEFITS
+from analyser.rules.rulebook import load_rulebook
+
 
 @dataclass(frozen=True)
 class Option:
@@ -27,6 +30,14 @@ class Question:
 
 
 # The answer meaning "I don't know" or "none of these": it maps to no group / no situation.
+# The benefits' names are the rulebook's; the page lists first those letters are usually about.
+_BENEFIT_LABELS: dict[str, str] = {str(code): label for code, label in load_rulebook().benefit_labels.items()}
+_BENEFIT_ORDER = sorted(
+    BENEFITS, key=("esa", "universal_credit", "income_support").__contains__, reverse=True
+)
+# Benefits that alone never carry work-related requirements: "Carer's Allowance only".
+_ONLY = {"carers_allowance", "pip", "dla", "attendance_allowance", "housing_benefit"}
+
 UNKNOWN = "unknown"
 NO_BENEFIT = "none"
 YES, NO = Option("yes", "Yes"), Option("no", "No")
@@ -35,16 +46,10 @@ BENEFIT = Question(
     "benefit",
     "Which benefit do you get?",
     (
-        Option("esa", "Employment and Support Allowance (ESA)"),
-        Option("universal_credit", "Universal Credit"),
-        Option("income_support", "Income Support"),
-        Option("jsa", "Jobseeker's Allowance (JSA)"),
-        Option("pension_credit", "Pension Credit"),
-        Option("carers_allowance", "Carer's Allowance only"),
-        Option("pip", "Personal Independence Payment (PIP) only"),
-        Option("dla", "Disability Living Allowance (DLA) only"),
-        Option("attendance_allowance", "Attendance Allowance only"),
-        Option("housing_benefit", "Housing Benefit only"),
+        *(
+            Option(benefit, _BENEFIT_LABELS[benefit] + (" only" if benefit in _ONLY else ""))
+            for benefit in _BENEFIT_ORDER
+        ),
         Option(
             NO_BENEFIT,
             "None of these, or I'd rather not say",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Request
@@ -109,7 +109,7 @@ def _same_origin(request: Request) -> None:
 @router.post("/draft")
 async def draft_letter(request: Request) -> Response:
     """A draft challenge or deferral letter, as PDF or text, from the result the page posted back."""
-    from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
+    from analyser.rules.drafts import DraftKind, PersonDetails, draft_pdf, draft_text
 
     _same_origin(request)
     form = await request.form()
@@ -120,9 +120,10 @@ async def draft_letter(request: Request) -> Response:
     kind = answers.get("kind", "")
     if kind not in draft_kinds(result):
         errors.add("kind", "This kind of letter does not fit your result")
+    draft_kind = cast(DraftKind, kind)  # one of draft_kinds' when no error was added
     if not errors:
         try:
-            text = draft_text(result, kind, PersonDetails.model_validate(details))
+            text = draft_text(result, draft_kind, PersonDetails.model_validate(details))
         except ValueError:  # pydantic's ValidationError included
             errors.add("kind", "We could not write that letter for this result")
     if errors:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from analyser.result import AnalysisResult, Evidence
+from analyser.rules.engine import attendance_for
 from analyser.web.wording import (
     ATTENDANCE_SAYS,
     EVIDENCE_LABELS,
@@ -91,10 +92,7 @@ def clock_time(value: str | None) -> str | None:
 
 def effective_attendance(result: AnalysisResult) -> str:
     """The letter's attendance for the person's group, where the letter names one, else its overall wording."""
-    letter, check = result.letter, result.check
-    if check and letter.attendance_by_group and check.effective_group in letter.attendance_by_group:
-        return letter.attendance_by_group[check.effective_group]
-    return letter.attendance
+    return attendance_for(result.letter, result.check.effective_group if result.check else None)[0]
 
 
 def draft_kinds(result: AnalysisResult) -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from analyser.result import GROUPS
+from analyser.rules.rulebook import load_rulebook
+
 LETTER_KINDS: dict[str, tuple[str, str]] = {
     "wfi": (
         "This letter asks you to a work-focused interview",
@@ -96,15 +99,8 @@ ATTENDANCE_SAYS = {
     "none": "It does not ask you to go to anything.",
 }
 
-GROUP_NAMES = {
-    "support_group": "the support group",
-    "wrag": "the work-related activity group",
-    "assessment_phase": "the assessment phase",
-    "no_work_related_requirements": "the no work-related requirements group",
-    "work_focused_interview_only": "the work-focused interview only group",
-    "work_preparation": "the work preparation group",
-    "all_work_related_requirements": "the all work-related requirements group",
-}
+# The rulebook names each group ("the support group"); the page says it the same way.
+GROUP_NAMES = {group: info.label for group, info in load_rulebook().groups.items() if group in GROUPS}
 
 EVIDENCE_LABELS = {
     "mandatory": "Says you must go",

@@ -14,7 +14,7 @@ from PIL import Image
 
 from analyser.errors import CorruptFile, EncryptedPdf, NoTextFound, TooLarge, UnsupportedFileType
 from analyser.ingest import Limits, ingest_path
-from analyser.render import text_pdf
+from samples.rendering import text_pdf
 
 LETTER = "Dear Ms Example\nYou must attend a work focused interview on 4 May 2015 at 10am.\n" * 3
 

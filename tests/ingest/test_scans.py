@@ -10,7 +10,7 @@ from PIL import Image
 
 from analyser.ingest import ingest_path
 from analyser.ingest.cleanup import clean_text
-from analyser.render import Degradation, save_scan, scan_images, text_pdf
+from samples.rendering import Degradation, save_scan, scan_images, text_pdf
 
 BODY = "Dear Mr Example\nYou must attend a work focused interview.\nIf you do not attend, your benefit may be reduced.\n"
 

@@ -1,4 +1,4 @@
-"""Development tool: render labelled letters as the files people upload (text PDFs and degraded scans)."""
+"""Development tool (not shipped): render labelled letters as the files people upload (text PDFs, degraded scans)."""
 
 from __future__ import annotations
 
@@ -71,7 +71,9 @@ def scan_images(pdf_bytes: bytes, degradation: Degradation) -> list[Image.Image]
 def degrade(image: Image.Image, degradation: Degradation, seed: int = 0) -> Image.Image:
     """Skew, blur, add sensor noise and JPEG artefacts to a clean page image."""
     if degradation.skew_degrees:
-        image = image.rotate(degradation.skew_degrees, resample=Image.BILINEAR, expand=True, fillcolor=255)
+        image = image.rotate(
+            degradation.skew_degrees, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
+        )
     if degradation.blur_radius:
         image = image.filter(ImageFilter.GaussianBlur(degradation.blur_radius))
     if degradation.noise_sigma:
