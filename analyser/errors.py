@@ -52,3 +52,7 @@ class InvalidSituation(AnalyserError, ValueError):
 
     http_status = 422
     exit_code = 2
+
+
+class UnreadableImage(AnalyserError):
+    """A photo or scan was read, but too poorly to answer from: blurred, dark, cut off, or no letter."""

@@ -12,7 +12,8 @@ from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_line
 from analyser.ingest.image import read_image
 from analyser.ingest.limits import Limits
 from analyser.ingest.pdf import read_pdf
-from analyser.ingest.sniff import JPEG, PDF, PNG, TEXT, TIFF, sniff_media_type
+from analyser.ingest.readable import check_pages
+from analyser.ingest.sniff import HEIC, JPEG, PDF, PNG, TEXT, TIFF, sniff_media_type
 from analyser.ingest.text import read_text
 from analyser.result import Page
 
@@ -20,7 +21,7 @@ __all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDE
 
 LOW_OCR_CONFIDENCE = 0.75
 
-_READERS = {PDF: read_pdf, PNG: read_image, JPEG: read_image, TIFF: read_image}
+_READERS = {PDF: read_pdf, PNG: read_image, JPEG: read_image, TIFF: read_image, HEIC: read_image}
 
 
 @dataclass
@@ -72,6 +73,7 @@ def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Docume
         )
     media_type = sniff_media_type(data[:1024])
     raw_pages = read_text(data) if media_type == TEXT else _READERS[media_type](data, limits)
+    readability_warnings = check_pages(raw_pages)
     pages = _tidy(raw_pages)
     if not any(page.text.strip() for page in pages):
         raise NoTextFound(
@@ -81,6 +83,7 @@ def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Docume
     document = Document(
         name=name, sha256=hashlib.sha256(data).hexdigest(), media_type=media_type, pages=pages
     )
+    document.warnings.extend(readability_warnings)
     for page in pages:
         if page.ocr_confidence is not None and page.ocr_confidence < LOW_OCR_CONFIDENCE:
             document.warnings.append(
@@ -91,7 +94,13 @@ def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Docume
 
 def _tidy(pages: list[Page]) -> list[Page]:
     margins = repeated_margin_lines([page.text for page in pages])
+    # Plain Pages out: what the OCR judged of each page stays inside ingest.
     return [
-        page.model_copy(update={"text": clean_text(drop_lines(page.text, margins)).text.strip("\n")})
+        Page(
+            number=page.number,
+            text=clean_text(drop_lines(page.text, margins)).text.strip("\n"),
+            text_source=page.text_source,
+            ocr_confidence=page.ocr_confidence,
+        )
         for page in pages
     ]
