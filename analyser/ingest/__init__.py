@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.errors import CorruptFile, NoTextFound, TooLarge
+from analyser.errors import CorruptFile, NoTextFound, TooLarge, UnreadableImage
 from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_lines
 from analyser.ingest.image import read_image
 from analyser.ingest.limits import Limits
@@ -17,7 +18,7 @@ from analyser.ingest.sniff import HEIC, JPEG, PDF, PNG, TEXT, TIFF, sniff_media_
 from analyser.ingest.text import read_text
 from analyser.result import Page
 
-__all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDENCE"]
+__all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "one_letter", "LOW_OCR_CONFIDENCE"]
 
 LOW_OCR_CONFIDENCE = 0.75
 
@@ -90,6 +91,39 @@ def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Docume
                 f"low OCR confidence on page {page.number} ({page.ocr_confidence:.0%}): check the quoted evidence"
             )
     return document
+
+
+def one_letter(files: list[Callable[[], Document]], name: str | None = None) -> Document:
+    """Several files (one photo per page, say) read in order as the pages of one letter.
+
+    A file that cannot be read is named in a warning; only when none can is its error raised.
+    """
+    documents: list[Document] = []
+    unread: list[str] = []
+    first_error: NoTextFound | UnreadableImage | None = None
+    for number, read in enumerate(files, 1):
+        try:
+            documents.append(read())
+        except (NoTextFound, UnreadableImage) as error:
+            first_error = first_error or error
+            unread.append(f"file {number} could not be read, so this result leaves it out: {error.message}")
+    if not documents:
+        assert first_error is not None
+        raise first_error
+    pages: list[Page] = []
+    warnings: list[str] = []
+    for document in documents:
+        offset = len(pages)
+        pages.extend(page.model_copy(update={"number": offset + page.number}) for page in document.pages)
+        warnings.extend(f"{document.name}: {warning}" for warning in document.warnings)
+    media_types = {document.media_type for document in documents}
+    return Document(
+        name=name or documents[0].name,
+        sha256=hashlib.sha256("".join(d.sha256 for d in documents).encode()).hexdigest(),
+        media_type=media_types.pop() if len(media_types) == 1 else "mixed",
+        pages=pages,
+        warnings=unread + warnings,
+    )
 
 
 def _tidy(pages: list[Page]) -> list[Page]:

@@ -37,7 +37,7 @@ class OcrText:
 
 # A page this sparsely inked (share of dark pixels) holds a page number or a smudge, not text
 # worth turning over four ways.
-BLANK_INK_SHARE = 0.002
+BLANK_INK_SHARE = 0.0002
 GOOD_DICTIONARY_SHARE = 0.75
 
 

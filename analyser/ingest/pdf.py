@@ -104,6 +104,8 @@ def _render(page: pdfium.PdfPage, index: int, limits: Limits) -> Image.Image:
     # A huge page (a phone photo saved at 72 dpi is 3024 x 4032 points) is drawn at a lower
     # resolution that fits the pixel limit, rather than refused.
     scale = min(limits.ocr_dpi / 72, (limits.max_pixels / max(width * height, 1.0)) ** 0.5)
+    if scale < 1.0:  # under one pixel per point: a poster, not a letter's page
+        raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
     try:
         return page.render(scale=scale, grayscale=True).to_pil()
     except pdfium.PdfiumError as error:

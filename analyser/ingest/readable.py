@@ -11,7 +11,7 @@ from analyser.result import Page
 
 # Calibrated on generated photos (samples/photo.py) and the scan renditions: readable pages of a
 # letter score well above these, unreadable ones below (see benchmarks and tests/ingest).
-MIN_WORDS = 20  # fewer on the only page: a fragment, not a letter
+MIN_WORDS = 3  # fewer on the only page: a scrap, not a letter
 MIN_DICTIONARY_SHARE = 0.5  # below: most "words" are misreadings
 MIN_CONFIDENCE = 0.45
 TOO_DARK = 0.16  # median brightness of the sheet, 0..1
@@ -56,7 +56,7 @@ def assess(found: OcrText, flat: FlatPage | None, only_page: bool) -> str | None
         return "no_text" if only_page or flat is not None else None
     poor = found.dictionary_share < MIN_DICTIONARY_SHARE or found.confidence < MIN_CONFIDENCE
     if found.words < MIN_WORDS and (only_page or flat is not None):
-        poor = True
+        poor = True  # a scrap of text is no letter, however clearly read
     if flat is not None and not flat.page_found and found.words < CUT_OFF_WORDS:
         return "cut_off" if found.dictionary_share >= MIN_DICTIONARY_SHARE else _why_poor(flat)
     if not poor:
