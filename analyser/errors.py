@@ -56,3 +56,17 @@ class InvalidSituation(AnalyserError, ValueError):
 
 class UnreadableImage(AnalyserError):
     """A photo or scan was read, but too poorly to answer from: blurred, dark, cut off, or no letter."""
+
+    http_status = 422
+    exit_code = 2
+
+
+class InternalError(AnalyserError):
+    """Something broke on our side: answered as a 500 in the usual shape, never with the details."""
+
+    http_status = 500
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Something went wrong while reading this letter. Please try again, or try another copy."
+        )

@@ -1,0 +1,113 @@
+"""Shared request handling: read an upload within its limit, parse the situation, analyse on the worker threads."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+import traceback
+from functools import partial
+
+from fastapi import Request
+from starlette.datastructures import UploadFile as StarletteUploadFile
+
+from analyser import analyse_bytes
+from analyser.api.errors import too_large
+from analyser.api.settings import Settings
+from analyser.errors import AnalyserError, InternalError, InvalidSituation
+from analyser.result import AnalysisResult, Situation
+
+log = logging.getLogger("analyser.api")
+
+CHUNK_BYTES = 64 * 1024
+
+
+async def read_upload(upload: StarletteUploadFile, max_bytes: int) -> bytes:
+    """The upload's bytes, read in chunks, refusing it with TooLarge as soon as it passes max_bytes."""
+    chunks, size = [], 0
+    while chunk := await upload.read(CHUNK_BYTES):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large(size, max_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_situation(raw: str | None) -> Situation | None:
+    """The situation form field (a JSON object) as a Situation; None when it is absent or blank."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InvalidSituation(
+            f"Invalid situation: not valid JSON ({error.msg} at character {error.pos})."
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidSituation(
+            'Invalid situation: expected a JSON object such as {"benefit": "esa", "group": "support_group"}.'
+        )
+    return Situation.parse(data)
+
+
+async def analyse_upload_file(
+    request: Request,
+    upload: StarletteUploadFile,
+    situation: Situation | None,
+    settings: Settings,
+    include_text: bool,
+) -> AnalysisResult:
+    """Read an upload and analyse it on the analysis threads, so the event loop keeps serving meanwhile."""
+    # Only a few letters are read into memory at once; the rest wait in the request parser's spool.
+    async with getattr(request.app.state, "admission", contextlib.nullcontext()):
+        data = await read_upload(upload, settings.max_upload_bytes)
+        return await _analyse(request, data, upload.filename or "letter", situation, settings, include_text)
+
+
+async def _analyse(
+    request: Request,
+    data: bytes,
+    name: str,
+    situation: Situation | None,
+    settings: Settings,
+    include_text: bool,
+) -> AnalysisResult:
+    executor = getattr(request.app.state, "executor", None)
+    started = time.perf_counter()
+    job = partial(analyse_bytes, data, name, situation, limits=settings.limits, include_text=include_text)
+    try:
+        result = await asyncio.get_running_loop().run_in_executor(executor, job)
+    except AnalyserError as error:
+        log.info("refused: %s, %d bytes, %.2fs", error.type, len(data), time.perf_counter() - started)
+        raise
+    except Exception as error:
+        # Messages can quote the letter: log where it failed (files and lines, not even source), never what it said.
+        log.error(
+            "analysis failed: %s, %d bytes\n%s",
+            type(error).__name__,
+            len(data),
+            "".join(
+                f"  {frame.filename}:{frame.lineno} in {frame.name}\n"
+                for frame in traceback.extract_tb(error.__traceback__)
+            ),
+        )
+        raise InternalError() from None
+    log.info(
+        "analysed: %s, %d bytes, %d pages, %s, %.2fs",
+        result.source.media_type,
+        len(data),
+        result.source.pages,
+        result.check.verdict if result.check else "no situation",
+        time.perf_counter() - started,
+    )
+    return result
+
+
+def chosen_file(value: object) -> StarletteUploadFile | None:
+    """The file a form field holds, or None when the field was left empty."""
+    # A file input left empty still posts a part, with no file name and no bytes.
+    if isinstance(value, StarletteUploadFile) and (value.filename or value.size):
+        return value
+    return None

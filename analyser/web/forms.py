@@ -1,0 +1,116 @@
+"""Posted form answers: read them, check them, and turn them into a Situation or a draft's details."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from analyser.errors import InvalidSituation
+from analyser.result import Situation
+from analyser.web.questions import BENEFIT, CHILD_AGE, MAX_CHILD_AGE, NO_BENEFIT, UNKNOWN
+
+
+@dataclass
+class FormErrors:
+    """Errors keyed by the id of the field to fix, in the order they appear on the page."""
+
+    messages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, field_id: str, message: str) -> None:
+        self.messages.setdefault(field_id, message)
+
+    def __bool__(self) -> bool:
+        return bool(self.messages)
+
+
+def read_answers(form: Mapping[str, Any]) -> dict[str, str]:
+    """The text answers of a posted form (files left out), so a page can show them again."""
+    return {key: value.strip() for key, value in form.items() if isinstance(value, str)}
+
+
+def situation_from_answers(answers: Mapping[str, str], errors: FormErrors) -> Situation | None:
+    """Map the plain-words answers onto a Situation; None when no benefit was given. Adds errors found."""
+    benefit = answers.get("benefit", "")
+    if benefit not in {option.value for option in BENEFIT.options}:
+        errors.add("benefit", "Select which benefit you get, or 'None of these'")
+    flags: dict[str, Any] = {
+        "gets_carers_allowance": answers.get("carers_allowance") == "yes",
+        "underlying_carers_allowance": answers.get("carers_allowance") == "underlying",
+        "caring_35_hours": answers.get("caring_35_hours") == "yes",
+    }
+    if answers.get("lone_parent") == "yes":
+        flags["lone_parent_youngest_child_age"] = _child_age(answers.get(CHILD_AGE, ""), errors)
+    if errors or benefit == NO_BENEFIT:
+        return None
+    # Only the group question for the chosen benefit counts: a stale answer to the other is ignored.
+    group = {"esa": answers.get("esa_group"), "universal_credit": answers.get("uc_group")}.get(benefit)
+    try:
+        return Situation.parse(
+            {"benefit": benefit, "group": None if group in (None, "", UNKNOWN) else group, "flags": flags}
+        )
+    except InvalidSituation as error:
+        errors.add("benefit", error.message)
+        return None
+
+
+def _child_age(raw: str, errors: FormErrors) -> int | None:
+    if not raw:
+        errors.add(CHILD_AGE, "Enter the age of your youngest child")
+        return None
+    if not raw.isdigit():
+        errors.add(CHILD_AGE, "Age of your youngest child must be a whole number of years, like 2")
+        return None
+    if int(raw) > MAX_CHILD_AGE:
+        errors.add(CHILD_AGE, f"Age of your youngest child must be {MAX_CHILD_AGE} or less")
+        return None
+    return int(raw)
+
+
+# The format only: two letters, six digits, A to D (the prefix rules change, and drafts are checked by people).
+NI_NUMBER = re.compile(r"^[A-Z]{2}\d{6}[A-D]$")
+DETAIL_FIELDS = ("name", "ni_number", "reference", "address", "reason", "later_date")
+
+
+def person_details(answers: Mapping[str, str], errors: FormErrors) -> dict[str, str | None]:
+    """The draft form's details as PersonDetails arguments (blank ones as None). Adds errors found."""
+    details: dict[str, str | None] = {key: answers.get(key) or None for key in DETAIL_FIELDS}
+    if not details["name"]:
+        errors.add("name", "Enter your name")
+    ni_number = (details["ni_number"] or "").replace(" ", "").upper()
+    if ni_number and not NI_NUMBER.match(ni_number):
+        errors.add("ni_number", "Enter a National Insurance number in the correct format, like QQ 12 34 56 C")
+    details["ni_number"] = ni_number or None
+    if details["later_date"]:
+        later = parse_date(details["later_date"])
+        if later is None:
+            errors.add("later_date", "Enter the date as day, month and year, like 27 3 2026")
+        details["later_date"] = later.isoformat() if later else None
+    return details
+
+
+def parse_date(text: str) -> date | None:
+    """A date as people type it: 27 3 2026, 27/03/2026, 27 March 2026 or 2026-03-27; None if it is none."""
+    text = text.strip()
+    with contextlib.suppress(ValueError):
+        return date.fromisoformat(text)
+    parts = re.split(r"[\s/.-]+", text)
+    if len(parts) != 3 or not (parts[0].isdigit() and parts[2].isdigit()):
+        return None
+    month = MONTHS.get(parts[1].lower()[:3]) or (int(parts[1]) if parts[1].isdigit() else None)
+    year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
+    try:
+        return date(year, month, int(parts[0])) if month else None
+    except ValueError:
+        return None
+
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}

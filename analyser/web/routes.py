@@ -1,0 +1,122 @@
+"""The upload page's routes: the form, its result page, draft letters and the result as a file."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import ValidationError
+from spacy.language import Language
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from analyser.api.settings import Settings, get_pipeline, get_settings
+from analyser.api.upload import analyse_upload_file, chosen_file
+from analyser.errors import AnalyserError
+from analyser.result import AnalysisResult
+from analyser.web.forms import FormErrors, person_details, read_answers, situation_from_answers
+from analyser.web.pages import describe_size, page
+from analyser.web.views import draft_kinds, result_context, result_for_download
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+async def upload_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Response:
+    """The upload form."""
+    return page(request, "form.html", max_upload=describe_size(settings.max_upload_bytes))
+
+
+@router.post("/check")
+async def check_page(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
+    _pipeline: Annotated[Language, Depends(get_pipeline)],
+) -> Response:
+    """The form's target: the result page, or the form again with its errors and the answers kept."""
+    # The context closes the uploaded file's buffer as soon as the page is built.
+    async with request.form() as form:
+        answers = read_answers(form)
+        errors = FormErrors()
+        upload = chosen_file(form.get("letter"))
+        if upload is None:
+            errors.add("letter", "Select the file of your letter")
+        situation = situation_from_answers(answers, errors)
+        status = 422
+        if not errors and upload is not None:
+            try:
+                result = await analyse_upload_file(request, upload, situation, settings, include_text=True)
+                return page(request, "result.html", **result_context(result))
+            except AnalyserError as error:
+                errors.add("letter", error.message)
+                status = error.http_status
+    return page(
+        request,
+        "form.html",
+        status,
+        errors=errors,
+        answers=answers,
+        max_upload=describe_size(settings.max_upload_bytes),
+    )
+
+
+def _posted_result(form: FormData) -> AnalysisResult:
+    raw = form.get("result")
+    try:
+        return AnalysisResult.model_validate_json(raw if isinstance(raw, str) else "")
+    except ValidationError:
+        raise StarletteHTTPException(
+            400, "The result was missing or damaged. Please check your letter again."
+        ) from None
+
+
+@router.post("/draft")
+async def draft_letter(request: Request) -> Response:
+    """A draft challenge or deferral letter, as PDF or text, from the result the page posted back."""
+    from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
+
+    form = await request.form()
+    result = _posted_result(form)
+    answers = read_answers(form)
+    errors = FormErrors()
+    details = person_details(answers, errors)
+    kind = answers.get("kind", "")
+    if kind not in draft_kinds(result):
+        errors.add("kind", "This kind of letter does not fit your result")
+    if not errors:
+        try:
+            text = draft_text(result, kind, PersonDetails.model_validate(details))
+        except ValueError:  # pydantic's ValidationError included
+            errors.add("kind", "We could not write that letter for this result")
+    if errors:
+        return page(request, "result.html", 422, errors=errors, answers=answers, **result_context(result))
+    if answers.get("format") == "txt":
+        return _download(text.encode("utf-8"), "text/plain; charset=utf-8", f"{kind}-letter.txt")
+    pdf = await asyncio.to_thread(draft_pdf, text)
+    return _download(pdf, "application/pdf", f"{kind}-letter.pdf")
+
+
+@router.post("/result.json")
+async def download_result(request: Request) -> Response:
+    """The analysis as the API returns it, as a file to keep."""
+    result = _posted_result(await request.form())
+    return _download(
+        json.dumps(result_for_download(result), ensure_ascii=False, indent=2).encode("utf-8"),
+        "application/json",
+        "letter-analysis.json",
+    )
+
+
+def _download(content: bytes, media_type: str, filename: str) -> Response:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
