@@ -49,17 +49,28 @@ def cli() -> None:
 @click.argument("letters", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @situation_options
 @click.option("--json", "as_json", is_flag=True, help="Print the full JSON result.")
-def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
-    """Analyse one or more letter files (PDF, scan, photo, TIFF or text).
+@click.option(
+    "--one-letter",
+    is_flag=True,
+    help="The files are the pages of one letter, in order (e.g. one photo each).",
+)
+def analyse(letters: tuple[str, ...], situation, as_json: bool, one_letter: bool) -> None:
+    """Analyse one or more letter files (PDF, scan, photo, HEIC, TIFF or text).
 
-    Example: analyser analyse letter.pdf --benefit esa --group support_group
+    Example: analyser analyse letter.pdf --benefit esa --group support_group;
+    analyser analyse --one-letter page1.jpg page2.jpg
     """
-    from analyser import analyse_file
+    from analyser import analyse_file, analyse_files
 
     failed = 0
-    for path in letters:
+    groups: list[tuple[str, ...]] = [letters] if one_letter else [(path,) for path in letters]
+    for group in groups:
+        path = group[0]
         try:
-            result = analyse_file(path, situation=situation)
+            if len(group) > 1:
+                result = analyse_files(list(group), situation=situation)
+            else:
+                result = analyse_file(path, situation=situation)
         except AnalyserError as error:
             failed += 1
             click.echo(f"Error: {Path(path).name}: {error.message} ({error.type})", err=True)
@@ -68,13 +79,13 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
         if as_json:
             click.echo(
                 json.dumps(
-                    result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(letters) > 1 else 2
+                    result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(groups) > 1 else 2
                 )
             )
         else:
             click.echo(summary_text(result))
     if failed:
-        sys.exit(last_error.exit_code if failed == len(letters) == 1 else 1)
+        sys.exit(last_error.exit_code if failed == len(groups) == 1 else 1)
 
 
 def summary_text(result) -> str:
@@ -185,29 +196,65 @@ def serve(host: str, port: int) -> None:
 @cli.command()
 @click.argument("labels", type=click.Path(exists=True, dir_okay=False))
 @click.option("--scans", is_flag=True, help="Also render every letter as a degraded scan and score that.")
+@click.option("--photos", is_flag=True, help="Also photograph every letter (phone photos) and score that.")
+@click.option(
+    "--unreadable",
+    type=int,
+    default=100,
+    show_default=True,
+    help="With --photos: how many unreadable photos to make, to count how many are refused.",
+)
+@click.option("--seed", type=int, default=7, show_default=True, help="Seed of the photo renditions.")
+@click.option("--photo-dir", type=click.Path(file_okay=False), help="With --photos: keep the photos here.")
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option(
     "--json", "json_out", type=click.Path(dir_okay=False), help="Also write the results here, one per line."
 )
-def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> None:
+def evaluate(
+    labels: str,
+    scans: bool,
+    photos: bool,
+    unreadable: int,
+    seed: int,
+    photo_dir: str | None,
+    workers: int,
+    json_out: str | None,
+) -> None:
     """Score the analyser against gold-labelled letters (format: shared/eval/README.md).
 
-    Example: analyser evaluate ../shared/eval/dev/letters.jsonl --scans
+    Example: analyser evaluate ../shared/eval/dev/letters.jsonl --scans --photos
     """
     from analyser.evaluate import load_labels, misses, report, run
 
     gold = load_labels(Path(labels))
     modes = ["text", "scan"] if scans else ["text"]
+    outputs: list[tuple[str, list[tuple[dict, dict]]]] = []
     for mode in modes:
         rows = run(gold, mode, workers=workers)
+        outputs.append((mode, rows))
+    if photos:
+        from analyser.photo_eval import photo_report, run_photos
+
+        rows, stats = run_photos(gold, workers, seed, Path(photo_dir) if photo_dir else None)
+        outputs.append(("photo", rows))
+    for mode, rows in outputs:
         for line in report(rows, f"{Path(labels).name} as {mode}"):
             click.echo(line)
+        if mode == "photo":
+            for line in photo_report(stats):
+                click.echo(line)
         for line in misses(rows):
             click.echo(line)
         if json_out:
             with open(json_out if mode == "text" else f"{json_out}.{mode}", "w", encoding="utf-8") as handle:
                 for g, letter in rows:
                     handle.write(json.dumps({"source": {"name": f"{g['id']}.txt"}, "letter": letter}) + "\n")
+    if photos and unreadable:
+        from analyser.photo_eval import run_unreadable, unreadable_report
+
+        click.echo(f"== {unreadable} unreadable photos made from {Path(labels).name}")
+        for line in unreadable_report(run_unreadable([g["text"] for g in gold], unreadable, workers, seed)):
+            click.echo(line)
 
 
 @cli.command()
