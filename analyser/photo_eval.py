@@ -65,16 +65,16 @@ def _photo_job(job: tuple[dict, int, str | None]) -> tuple[dict, PhotoStats]:
 
     gold, seed, out = job
     files = photo_files(gold, seed, Path(out) if out else None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         result = analyse_uploads(files, include_text=True)
     except AnalyserError as error:
-        return {}, PhotoStats(len(files), time.perf_counter() - started, None, error.type)
-    seconds = time.perf_counter() - started
+        took = (time.perf_counter() - started, time.process_time() - cpu)
+        return {}, PhotoStats(len(files), *took, None, error.type)
+    took = (time.perf_counter() - started, time.process_time() - cpu)
     text = "\n".join(page.text for page in result.pages or [])
-    return result.letter.model_dump(mode="json"), PhotoStats(
-        len(files), seconds, cer(gold["text"], text), None
-    )
+    letter = result.letter.model_dump(mode="json")
+    return letter, PhotoStats(len(files), *took, cer(gold["text"], text), None)
 
 
 def run_photos(

@@ -50,9 +50,11 @@ def page_images(text: str, dpi: int = 200) -> list[Image.Image]:
         document.close()
 
 
-def photograph(page: Image.Image, rng: random.Random, blur: float | None = None) -> Image.Image:
+def photograph(
+    page: Image.Image, rng: random.Random, blur: float | None = None, long_side: int | None = None
+) -> Image.Image:
     """A phone photo of one clean page: curl, perspective on a table, light and shadow, blur, noise."""
-    long_side = rng.randint(1600, 4000)
+    long_side = long_side or rng.randint(1600, 4000)
     height, width = long_side, int(long_side * 0.75)
     paper = _curl(np.asarray(page), rng)
     tint = np.array([rng.uniform(240, 255), rng.uniform(236, 252), rng.uniform(225, 245)], np.float32) / 255

@@ -77,9 +77,16 @@ def flatten_photo(image: Image.Image, dpi: int = 200) -> FlatPage:
     sheet = np.asarray(cv2.resize(page, (page.shape[1] // 4, page.shape[0] // 4)))
     brightness = float(np.median(sheet)) / 255
     flat = flatten_lighting(page, dpi)
+    found = found and not text_at_edges(flat)
+    if found:
+        # The outline found is the paper's edge give or take a few pixels of table, which Tesseract
+        # reads as a line of junk; a letter's margins are far wider than this strip.
+        border = max(2, int(flat.shape[1] * 0.015))
+        flat[:border, :] = flat[-border:, :] = 255
+        flat[:, :border] = flat[:, -border:] = 255
     return FlatPage(
         image=Image.fromarray(flat),
-        page_found=bool(found) and not text_at_edges(flat),
+        page_found=bool(found),
         brightness=brightness,
         sharpness=_sharpness(page),
     )
