@@ -27,6 +27,7 @@ class FlatPage:
 
     image: Image.Image  # 8-bit grey, paper white, ink black, at `dpi` for an A4 page
     page_found: bool  # the sheet's four edges were seen inside the photo
+    cut_off: bool  # lines of text run off the side of the picture
     brightness: float  # 0..1, the median of the sheet before flattening: under 0.2 is too dark
     sharpness: float  # mean gradient energy of the text edges; a blurred photo scores low
 
@@ -54,7 +55,9 @@ def looks_like_photo(image: Image.Image) -> bool:
     quad = find_page(gray)
     if quad is not None and cv2.contourArea(quad) < FILLS_FRAME * gray.size:
         return True
-    # A flat-bed scan is lit evenly; a photo of a page filling the frame is not.
+    # A flat-bed scan is lit evenly and shows its margins; a photo may be dark, or cut a page off.
+    if np.median(gray) < 0.16 * 255 or text_at_edges(flatten_lighting(gray, 60)):
+        return True
     background = _background(gray, 31)
     low, high = np.percentile(background, [5, 95])
     colour = image.mode in ("RGB", "RGBA") and _saturation(image) > 25
@@ -77,8 +80,8 @@ def flatten_photo(image: Image.Image, dpi: int = 200) -> FlatPage:
     sheet = np.asarray(cv2.resize(page, (page.shape[1] // 4, page.shape[0] // 4)))
     brightness = float(np.median(sheet)) / 255
     flat = flatten_lighting(page, dpi)
-    found = found and not text_at_edges(flat)
-    if found:
+    cut_off = text_at_edges(flat)
+    if found and not cut_off:
         # The outline found is the paper's edge give or take a few pixels of table, which Tesseract
         # reads as a line of junk; a letter's margins are far wider than this strip.
         border = max(2, int(flat.shape[1] * 0.015))
@@ -87,22 +90,26 @@ def flatten_photo(image: Image.Image, dpi: int = 200) -> FlatPage:
     return FlatPage(
         image=Image.fromarray(flat),
         page_found=bool(found),
+        cut_off=cut_off,
         brightness=brightness,
         sharpness=_sharpness(page),
     )
 
 
-def text_at_edges(flat: np.ndarray, share: float = 0.04) -> bool:
+def text_at_edges(flat: np.ndarray, share: float = 0.15) -> bool:
     """Whether lines of text run into the left or right edge: the photo shows only part of a page."""
     ink = flat < 128
     width = ink.shape[1]
     # The strips 1-4% in from each side: a page's margins are blank there; the outermost 1% may
     # hold the sheet's own edge or a sliver of table.
     near, far = int(width * 0.01), max(int(width * 0.01) + 1, int(width * 0.04))
+    inner = ink[:, far : width - far]
+    lines = int(inner[:, inner.mean(axis=0) < 0.5].any(axis=1).sum())
     for columns in (ink[:, near:far], ink[:, width - far : width - near]):
         # A solid strip (table, page edge) is not text; cut-off lines are ink here and there.
         columns = columns[:, columns.mean(axis=0) < 0.5]
-        if columns.size and columns.any(axis=1).mean() > share:
+        touching = int(columns.any(axis=1).sum()) if columns.size else 0
+        if touching >= 3 and touching > share * max(lines, 1):
             return True
     return False
 
@@ -115,20 +122,20 @@ def find_page(small: np.ndarray) -> np.ndarray | None:
     # Paper is usually the brightest large thing: Otsu's split finds it when its edges are soft.
     _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
-    for mask, mode in ((edges, cv2.RETR_EXTERNAL), (bright, cv2.RETR_EXTERNAL)):
-        contours, _ = cv2.findContours(mask, mode, cv2.CHAIN_APPROX_SIMPLE)
-        for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
-            if cv2.contourArea(contour) < MIN_PAGE_AREA * area:
+    # The sheet's edge is often a thin broken line (a contour of almost no area): judge each
+    # outline by its convex hull, and keep the biggest four-cornered one that is brighter inside.
+    best, best_area = None, MIN_PAGE_AREA * area
+    for mask in (edges, bright):
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        hulls = sorted((cv2.convexHull(contour) for contour in contours), key=cv2.contourArea, reverse=True)
+        for hull in hulls[:5]:
+            if cv2.contourArea(hull) < best_area:
                 break
-            hull = cv2.convexHull(contour)
             approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
-            if (
-                len(approx) == 4
-                and cv2.contourArea(approx) >= MIN_PAGE_AREA * area
-                and _stands_out(small, approx)
-            ):
-                return approx
-    return None
+            size = cv2.contourArea(approx)
+            if len(approx) == 4 and size > best_area and _stands_out(small, approx):
+                best, best_area = approx, size
+    return best
 
 
 def _stands_out(small: np.ndarray, quad: np.ndarray) -> bool:

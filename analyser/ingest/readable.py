@@ -57,7 +57,7 @@ def assess(found: OcrText, flat: FlatPage | None, only_page: bool) -> str | None
     poor = found.dictionary_share < MIN_DICTIONARY_SHARE or found.confidence < MIN_CONFIDENCE
     if found.words < MIN_WORDS and (only_page or flat is not None):
         poor = True  # a scrap of text is no letter, however clearly read
-    if flat is not None and not flat.page_found and found.words < CUT_OFF_WORDS:
+    if flat is not None and (flat.cut_off or not flat.page_found) and found.words < CUT_OFF_WORDS:
         return "cut_off" if found.dictionary_share >= MIN_DICTIONARY_SHARE else _why_poor(flat)
     if not poor:
         return None
