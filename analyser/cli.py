@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from analyser.errors import AnalyserError
+from analyser.errors import AnalyserError, InternalError
 from analyser.result import Flags
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,9 +73,16 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool, one_letter: bool
                 result = analyse_files(list(group), situation=situation)
             else:
                 result = analyse_file(path, situation=situation)
-        except AnalyserError as error:
+        except Exception as caught:
+            # One bad file never stops the others; a fault of ours is reported by type, not traceback.
+            error = caught if isinstance(caught, AnalyserError) else InternalError()
             failed += 1
             click.echo(f"Error: {Path(path).name}: {error.message} ({error.type})", err=True)
+            if not isinstance(caught, AnalyserError):
+                click.echo(f"  ({type(caught).__name__}; please report it)", err=True)
+            if as_json:
+                record = {"source": {"name": Path(path).name}, "error": error.as_dict()}
+                click.echo(json.dumps(record, ensure_ascii=False))
             last_error = error
             continue
         if as_json:
@@ -135,6 +142,9 @@ def summary_text(result) -> str:
 @click.option("--workers", type=int, default=None, help="Processes to use (default: number of cores).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write a self-contained HTML report here.")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write per-letter rows as CSV here.")
+@click.option(
+    "--db", "db_out", type=click.Path(dir_okay=False), help="Also write the results to this SQLite database."
+)
 @click.option("--resume", is_flag=True, help="Skip files whose sha256 is already in --out.")
 @click.option("--split-pages", is_flag=True, help="Treat each page of a file as its own letter.")
 @click.option(
@@ -155,6 +165,7 @@ def batch(
     split_pages,
     redact,
     dask_address,
+    db_out=None,
 ):
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
@@ -174,6 +185,7 @@ def batch(
         dask_address=dask_address,
         report=Path(report) if report else None,
         csv=Path(csv_out) if csv_out else None,
+        db=Path(db_out) if db_out else None,
     )
     try:
         summary = run_batch(options)
@@ -190,9 +202,9 @@ def serve(host: str, port: int) -> None:
 
     Example: analyser serve --port 8000   (then open http://127.0.0.1:8000/)
     """
-    import uvicorn
+    from analyser.api.server import run
 
-    uvicorn.run("analyser.api:app", host=host, port=port, log_level="info", access_log=False)
+    run(host, port)
 
 
 @cli.command()

@@ -9,6 +9,7 @@ import pillow_heif
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from analyser.errors import CorruptFile, TooLarge
+from analyser.ingest import budget
 from analyser.ingest.limits import Limits
 from analyser.ingest.pageimage import read_page_image
 from analyser.ingest.photo import has_camera_exif
@@ -43,6 +44,8 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
             for number, frame in enumerate(ImageSequence.Iterator(image), 1):
                 if frame.size[0] * frame.size[1] > limits.max_pixels:
                     raise TooLarge(f"Page {number} of this image has too many pixels to read safely.")
+                budget.spend_pages()
+                budget.spend_pixels(frame.size[0] * frame.size[1])
                 upright = ImageOps.exif_transpose(frame.copy())
                 pages.append(
                     read_page_image(upright, number, dpi=limits.ocr_dpi, camera=camera, only_page=frames == 1)

@@ -10,11 +10,15 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from analyser.ingest import budget
+
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
 _local = threading.local()
 
 # Below this mean word confidence a page is worth a second look for rotation and skew.
 RETRY_BELOW_CONFIDENCE = 70.0
+# A page whose darkest pixel is this light has no ink on it (a blank page, however large).
+BLANK_ABOVE = 200
 
 
 @dataclass
@@ -68,13 +72,17 @@ def _engine():
 def recognise(image: Image.Image) -> OcrText:
     """OCR one page image; retry upright and deskewed when the first read is poor."""
     gray = image.convert("L")
+    darkest = gray.getextrema()[0]
+    if isinstance(darkest, int | float) and darkest >= BLANK_ABOVE:
+        return OcrText(text="", confidence=0.0)  # no ink at all: nothing to read, however big the page
     if ink_share(gray) < BLANK_INK_SHARE:
-        return OcrText(text="", confidence=0.0)
+        return OcrText(text="", confidence=0.0)  # a smudge or a page number: not worth four turns
     first = _read(gray)
     if first.reads_well() or first.words < 5:
         return first
     best = first
     for candidate in _straightened(gray):
+        budget.check()
         attempt = _read(candidate)
         # Mean confidence alone let a garbage read of a turned page (a few confident fragments)
         # beat the upright read: real dictionary words are what an upright page gives.
@@ -107,8 +115,10 @@ def _read(image: Image.Image) -> OcrText:
     texts, confidences = [], []
     words = dictionary = 0
     for column in split_columns(image):
+        budget.check()
         engine.SetImage(column)
-        engine.Recognize()
+        engine.Recognize(timeout=budget.remaining_ms())  # a page of noise stops at the deadline
+        budget.check()
         texts.append(engine.GetUTF8Text())
         confidences.append(max(0, engine.MeanTextConf()))
         iterator = engine.GetIterator()

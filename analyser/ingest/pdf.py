@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
+from analyser.ingest import budget
 from analyser.ingest.limits import Limits
 from analyser.ingest.pageimage import read_page_image
 from analyser.ingest.photo import has_camera_exif
@@ -40,6 +41,9 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
                 f"This PDF has {count} pages; the limit is {limits.max_pages}. Upload the letter's pages only."
             )
         return list(_pages(data, document, limits))
+    except pdfium.PdfiumError as error:
+        # A page tree that loops or points nowhere: pdfium notices and refuses the page.
+        raise CorruptFile("This PDF is damaged (its list of pages is broken) and cannot be read.") from error
     finally:
         document.close()
 
@@ -67,6 +71,7 @@ def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterato
         plumber, text_pages = None, None
     try:
         for index in range(len(document)):
+            budget.spend_pages()
             text = ""
             if text_pages is not None:
                 try:
@@ -106,6 +111,7 @@ def _render(page: pdfium.PdfPage, index: int, limits: Limits) -> Image.Image:
     scale = min(limits.ocr_dpi / 72, (limits.max_pixels / max(width * height, 1.0)) ** 0.5)
     if scale < 1.0:  # under one pixel per point: a poster, not a letter's page
         raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
+    budget.spend_pixels(int(width * height * scale * scale))
     try:
         return page.render(scale=scale, grayscale=True).to_pil()
     except pdfium.PdfiumError as error:
@@ -130,6 +136,7 @@ def _single_picture(page: pdfium.PdfPage, index: int, limits: Limits) -> Image.I
     pixels = picture.get_px_size()
     if pixels[0] * pixels[1] > limits.max_pixels:
         raise TooLarge(f"The picture on page {index + 1} has too many pixels to read safely.")
+    budget.spend_pixels(pixels[0] * pixels[1])
     try:
         if picture.get_filters() == ["DCTDecode"]:
             # The JPEG as the phone wrote it, EXIF and all.
