@@ -95,6 +95,6 @@ def _analyse(document: Document, situation: Situation | dict | None, include_tex
         ),
         letter=letter,
         check=check_rules(letter, situation) if situation else None,
-        warnings=document.warnings + letter_warnings(letter),
+        warnings=document.warnings + letter.uncertain + letter_warnings(letter),
         pages=document.pages if include_text else None,
     )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from analyser.nlp.confidence import expected_calibration_error
 from analyser.result import LETTER_TYPES
 
 METRIC_NAMES = (
@@ -19,6 +20,14 @@ METRIC_NAMES = (
     "sanction_f1",
     "appointment_date_accuracy",
 )
+# The findings letter.confidence speaks for, and the gold key each is checked against.
+CONFIDENCE_KEYS = {
+    "type": "letter_type",
+    "attendance": "attendance",
+    "sanction_language": "sanction_language",
+    "esa_group_stated": "esa_group_stated",
+}
+SWAPPED = {("support_group", "wrag"), ("wrag", "support_group")}
 
 
 def load_labels(path: Path) -> list[dict]:
@@ -59,15 +68,51 @@ def score(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
         "mandatory_f1": f1([(g["attendance"], p.get("attendance")) for g, p in rows], "mandatory"),
         "sanction_f1": f1([(g["sanction_language"], p.get("sanction_language")) for g, p in rows], True),
         "appointment_date_accuracy": _accuracy(dated),
+        **trust(rows),
     }
+
+
+def trust(rows: list[tuple[dict, dict]]) -> dict[str, float | int]:
+    """The stated group (with support group <-> WRAG swaps), calibration and abstention."""
+    groups = [(g.get("esa_group_stated"), p.get("esa_group_stated")) for g, p in rows]
+    attendance = [(g["attendance"], p.get("attendance")) for g, p in rows]
+    committed = [(g, p) for g, p in attendance if p != "unclear"]
+    return {
+        "group_accuracy": _accuracy(groups),
+        "group_swaps": sum(1 for pair in groups if pair in SWAPPED),
+        "calibration_error": expected_calibration_error(confidence_pairs(rows)),
+        "commit_rate": len(committed) / len(attendance) if attendance else 0.0,
+        "commit_accuracy": _accuracy(committed),
+    }
+
+
+def confidence_pairs(rows: list[tuple[dict, dict]]) -> list[tuple[float, bool]]:
+    """(stated confidence, was the finding right) for every finding letter.confidence speaks for."""
+    pairs = []
+    for gold, found in rows:
+        stated = found.get("confidence") or {}
+        for key, gold_key in CONFIDENCE_KEYS.items():
+            if key in stated:
+                pairs.append((float(stated[key]), found.get(key) == gold.get(gold_key)))
+    return pairs
 
 
 def misses(rows: list[tuple[dict, dict]]) -> list[str]:
     """One line per letter whose type, attendance or sanction language is wrong."""
     lines = []
     for gold, found in rows:
-        want = (gold["letter_type"], gold["attendance"], gold["sanction_language"])
-        got = (found.get("type"), found.get("attendance"), found.get("sanction_language"))
+        want = (
+            gold["letter_type"],
+            gold["attendance"],
+            gold["sanction_language"],
+            gold.get("esa_group_stated"),
+        )
+        got = (
+            found.get("type"),
+            found.get("attendance"),
+            found.get("sanction_language"),
+            found.get("esa_group_stated"),
+        )
         if want != got:
             lines.append(f"miss {gold['id']}: gold {list(want)} got {list(got)}")
     return lines

@@ -99,6 +99,10 @@ class Letter(BaseModel):
     letter_date: str | None = None
     appointment: Appointment | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    # A calibrated probability that each finding is right: type, attendance, sanction_language, esa_group_stated.
+    confidence: dict[str, float] = Field(default_factory=dict)
+    # Plain reasons not to lean on a finding the analyser is unsure of (also in the result's warnings).
+    uncertain: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _wfi_follows_type(self) -> Letter:

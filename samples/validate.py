@@ -101,8 +101,8 @@ def problems_of(record: dict) -> list[str]:
             found.append("appointment.phone must be a boolean")
     if record["letter_date"] is not None and not DATE.match(record["letter_date"]):
         found.append("letter_date must be YYYY-MM-DD or null")
-    if len(record["text"]) < 200:
-        found.append("text is too short to be a letter")
+    if len(record["text"]) < 80:  # a text message or a pasted fragment is short, but not this short
+        found.append("text is too short to be a letter or a fragment of one")
     return found
 
 

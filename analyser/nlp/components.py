@@ -23,7 +23,7 @@ _ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
 _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
 # "Without good cause" is about attending only when the sentence is about an appointment;
 # "if you do not send the form back and do not have good cause" asks the reader to go nowhere.
-_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause"}
+_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 _ATTENDING = {
     "attend",
     "attending",
@@ -150,8 +150,21 @@ def cue_scope(doc: Doc) -> Doc:
                 span._.condition_sent = condition_sent
             if why in (None, "conditional"):
                 live.append(span)
+            elif (
+                why == "negated"
+                and span.label_ == "mandatory"
+                and span.id_
+                not in _GOOD_CAUSE_IDS  # "if you do not attend without good cause" denies nothing
+                and not _overlapping(spans, span, "voluntary")
+            ):
+                # "This is not an appointment you have to keep": a duty denied is an offer.
+                live.append(Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to"))
     doc.spans[LIVE_KEY] = live
     return doc
+
+
+def _overlapping(spans: list[Span], span: Span, label: str) -> bool:
+    return any(s.label_ == label and s.start < span.end and span.start < s.end for s in spans)
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -203,6 +216,15 @@ def _is_statement(span: Span) -> bool:
     words = {token.lower_ for token in span.sent}
     if "£0.00" in span.sent.text or "£0" in span.sent.text.split():
         return True  # a statement line "Sanctions £0.00" says there is none
+    if (
+        words & {"stopped", "ended"}
+        and words & {"when", "because", "as"}
+        and not words
+        & (_CONDITIONS | _NEGATORS | {"may", "could", "might", "failed", "sanction", "sanctioned"})
+    ):
+        # "Your PIP stopped when your Adult Disability Payment started", "Your Housing Benefit has
+        # stopped because your housing costs are now paid in Universal Credit": one benefit replaced another.
+        return True
     return (
         bool(words & _ENDS)
         and "will" in words
@@ -211,7 +233,16 @@ def _is_statement(span: Span) -> bool:
     )
 
 
+# "This is not an interview you have to attend", "it isn't something you need to go to": the duty
+# sits inside a negated description of the meeting.
+_NEGATED_FRAME = re.compile(
+    r"\b(?:is|are|was)\s*(?:not|n't)\s+(?:a|an|the|something|somewhere|one|part)\b[^,;:]*$", re.I
+)
+
+
 def _negated_before(span: Span) -> bool:
+    if _NEGATED_FRAME.search(span.doc[span.sent.start : span.start].text):
+        return True
     return any(
         token.lower_ in _NEGATORS for token in span.doc[max(span.sent.start, span.start - 2) : span.start]
     )

@@ -19,12 +19,74 @@ Threats count for sanction language in any letter; negated ones and furniture ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
-CONSEQUENCE_IDS = {"failure-to-attend", "good-cause"}
+CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
+# A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
+# sanction language): "if you do not return the questionnaire, your ESA may stop".
+_PAPERWORK = {
+    "form",
+    "forms",
+    "questionnaire",
+    "esa50",
+    "uc50",
+    "evidence",
+    "documents",
+    "document",
+    "information",
+    "details",
+    "proof",
+    "return",
+    "send",
+    "upload",
+    "provide",
+    "complete",
+    "fill",
+    "declaration",
+}
+_GOING = {
+    "attend",
+    "attending",
+    "attendance",
+    "part",
+    "appointment",
+    "interview",
+    "interviews",
+    "meeting",
+    "come",
+    "go",
+    "assessment",
+    "consultation",
+    "call",
+    "participate",
+    "programme",
+    "visit",
+    "review",
+    "see",
+    "meet",
+    "sign",
+    "signing",
+    "home",
+    "calls",
+    "rearrange",
+}
+# A negated threat about not going is an offer: "you won't be sanctioned if you decide not to take part".
+_NOT_GOING = re.compile(
+    r"\b(?:(?:decide|choose|prefer|want) not to|whether or not|(?:do not|don't|do n't) want to|decline"
+    r"|say no|turn (?:it|this) down|missing appointments)\b",
+    re.I,
+)
+# A sanction already imposed for an appointment already missed asks the reader to go nowhere now
+# (it is still sanction language): "your ESA has been stopped because you didn't go on 2 Nov".
+_PAST_FAILURE = re.compile(
+    r"\b(?:you (?:did not|didn't|did n't|failed to|missed|have not been attending)|(?:has|have) been (?:reduced|stopped"
+    r"|sanctioned|suspended)|(?:we've|we have) (?:reduced|stopped|suspended|sanctioned))\b",
+    re.I,
+)
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -42,15 +104,24 @@ class Decision:
     sanction_language: bool
     attendance_by_group: dict[str, str] | None
     evidence: list[Span] = field(default_factory=list)
+    path: str = "nothing"  # which rule decided (see module doc): what the confidence is calibrated on
 
 
 def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decision:
     """Attendance, sanction language and per-group attendance from the live cues (see module doc)."""
-    direct = [span for span in live if span._.why_not is None]
-    sanctions = [span for span in live if span.label_ == "sanction"]
+    # Duties and threats that start only once the reader accepts an offer say nothing about going now.
+    later = {span.sent.start for span in live if span.label_ == "later"}
+    direct = [
+        s
+        for s in live
+        if _direct(s)
+        and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
+        and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
+    ]
+    sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
     if letter_type not in APPOINTMENT_TYPES:
-        return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("none", bool(sanctions), None, sanctions, "not-an-appointment")
     if by_group:
         conditional = [
             s
@@ -58,11 +129,21 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary", "sanction")
         ]
         return Decision(
-            "unclear", bool(sanctions), by_group, conditional + [s for s in sanctions if s not in conditional]
+            "unclear",
+            bool(sanctions),
+            by_group,
+            conditional + [s for s in sanctions if s not in conditional],
+            "by-group",
         )
-    threats = [span for span in direct if span.label_ == "sanction"]
-    obligations = [span for span in direct if span.label_ == "mandatory"]
+    threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
     optional = [span for span in direct if span.label_ == "voluntary"]
+    # "If you do not come, we will decide on the information we have" is a cost, but no duty
+    # when the letter also says in terms that coming is voluntary (an interview under caution).
+    obligations = [
+        s for s in direct if s.label_ == "mandatory" and not (optional and s.id_ == "decide-without-you")
+    ]
+    if not (obligations or threats):
+        optional += [s for s in direct if s.label_ == "neg_sanction" and _NOT_GOING.search(s.sent.text)]
     requests = [span for span in direct if span.label_ == "request"]
     conditional = [s for s in live if s._.why_not == "conditional" and s.label_ in ("mandatory", "voluntary")]
     # "If you do not attend without a good reason, ..." states the cost, and may follow either branch.
@@ -70,19 +151,36 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if not (duties or optional) and {s.label_ for s in conditional} == {"mandatory", "voluntary"}:
         # "If your youngest child is still under 1 ... optional. If they have turned 1 ... you must
         # attend": the answer turns on circumstances the letter does not know, named groups or not.
-        return Decision("unclear", bool(sanctions), None, conditional + sanctions)
+        return Decision("unclear", bool(sanctions), None, conditional + sanctions, "circumstances")
     if not (requests or obligations or optional or has_appointment):
         # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
-        return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     if threats:
-        return Decision("mandatory", True, None, obligations + threats)
+        return Decision("mandatory", True, None, obligations + threats, "threat")
+    cancelled = {s.sent.start for s in live if s.label_ == "cancel"}
+    if cancelled and not (obligations or threats) and all(s.sent.start in cancelled for s in requests):
+        # "Your appointment has been cancelled. You do not need to come in": nothing left to attend.
+        return Decision("none", bool(sanctions), None, sanctions, "cancelled")
     if optional and len(optional) > len(obligations):
-        return Decision("voluntary", bool(sanctions), None, optional)
+        if not (requests or has_appointment or obligations) and all(s.id_ == "not-have-to" for s in optional):
+            # "You do not need to come anywhere at this stage": it says you need not go, and offers nothing.
+            return Decision("none", bool(sanctions), None, sanctions, "need-not-go")
+        return Decision("voluntary", bool(sanctions), None, optional, "offer")
     if obligations:
-        return Decision("mandatory", bool(sanctions), None, obligations)
+        return Decision("mandatory", bool(sanctions), None, obligations, "duty")
     if requests or has_appointment:
-        return Decision("unclear", bool(sanctions), None, requests)
-    return Decision("none", bool(sanctions), None, sanctions)
+        return Decision("unclear", bool(sanctions), None, requests, "request")
+    return Decision("none", bool(sanctions), None, sanctions, "nothing")
+
+
+def _direct(span: Span) -> bool:
+    # A denied duty is kept live as an offer; its words share the duty's (negated) scope note.
+    return span._.why_not is None or (span.label_ == "voluntary" and span._.why_not == "negated")
+
+
+def _about_paperwork(span: Span) -> bool:
+    words = {token.lower_ for token in span.sent}
+    return bool(words & _PAPERWORK) and not words & _GOING
 
 
 def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
-
 from analyser.ingest.cleanup import COLUMN_GAP
 from analyser.nlp.dates import FoundDate, find_dates, find_times, resolve_year
 
@@ -89,29 +87,6 @@ class AppointmentFound:
 def benefits_mentioned(text: str) -> list[str]:
     """The benefits the letter names, in the contract's order."""
     return [benefit for benefit, pattern in BENEFIT_NAMES.items() if pattern.search(text)]
-
-
-def esa_group_stated(doc: Doc, live: list[Span], benefits: list[str]) -> str | None:
-    """The ESA group the letter says the reader is in, if it says so plainly (not 'if you are in')."""
-    if "esa" not in benefits:
-        return None
-    groups = {"group_support": "support_group", "group_wrag": "wrag", "group_assessment": "assessment_phase"}
-    for span in doc.spans["cues"]:
-        group = groups.get(span.label_)
-        if group is None or span._.why_not == "quoted":
-            continue
-        sentence = span.sent
-        labels = {s.label_ for s in doc.spans["cues"] if s.sent.start == sentence.start}
-        before = doc[sentence.start : span.start].text.lower()
-        if "condition" in labels or re.search(
-            r"\b(if|whether|unless|people|those|anyone|claimants|customers)\b", before
-        ):
-            continue
-        if re.search(r"\b(you|your|you're|you've)\b", before) and not re.search(
-            r"\bnot\s+(?:in|be|been)\b", before
-        ):
-            return group
-    return None
 
 
 def letter_date(text: str) -> FoundDate | None:

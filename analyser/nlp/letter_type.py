@@ -18,7 +18,7 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         re.compile(
             r"work capability assessment|\bESA\s?50\b|\bUC\s?50\b|capability for work questionnaire"
             r"|centre for health and disability assessments|health assessment advisory service|\bHAAS\b|\bCHDA\b"
-            r"|functional assessment service|healthcare professional",
+            r"|functional assessment service|healthcare professional|health[- ]related assessment",
             re.I,
         ),
         0.25,
@@ -27,7 +27,8 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         "pip_assessment",
         re.compile(
             r"personal independence payment|\bPIP\s?2\b|independent assessment services"
-            r"|how your disability affects you|disability living allowance",
+            r"|how your disability affects you|disability living allowance"
+            r"|(?:adult|child) disability payment",  # Scotland's PIP and DLA
             re.I,
         ),
         0.15,
@@ -36,7 +37,7 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         "programme_referral",
         re.compile(
             r"work programme|restart scheme|\brestart\b|work and health programme"
-            r"|mandatory work activity|work choice|community work placement|\bIPES\b"
+            r"|mandatory work activity|work choice|community work placement|\bIPES\b|fair start scotland"
             r"|(?:referred|referring|referral) (?:you )?to\b",
             re.I,
         ),

@@ -13,9 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from analyser.nlp import components  # noqa: F401  (registers the components)
-from analyser.nlp.components import LIVE_KEY, add_cue_ruler
-from analyser.nlp.decide import decide
-from analyser.nlp.extract import appointment, benefits_mentioned, esa_group_stated, letter_date, office
+from analyser.nlp.components import LIVE_KEY, QUOTED, add_cue_ruler
+from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
+from analyser.nlp.decide import GROUP_LABELS, decide
+from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
+from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
 from analyser.nlp.tokenizer import LineTokenizer
 from analyser.result import Appointment, Evidence, Letter, Page
@@ -26,6 +28,7 @@ MODEL_DIR = Path(
     os.environ.get("ANALYSER_MODEL", Path(__file__).resolve().parents[2] / "models" / "letter_type")
 )
 PAGE_SEPARATOR = "\n\n"
+UNSURE = 0.7  # below this a finding is said to be uncertain, in words
 _lock = threading.Lock()
 _pipeline: Language | None = None
 
@@ -56,10 +59,19 @@ def build_pipeline(model_dir: Path) -> Language:
 
 
 def read_letter(pages: list[Page]) -> Letter:
-    """Everything the contract's `letter` block says, found in the pages' text."""
+    """Everything the contract's `letter` block says, found in the pages' text, each finding with its
+    calibrated confidence and, where the analyser is not sure, a plain reason."""
+    letter, keys = read_with_keys(pages)
+    letter.confidence = confidence(keys)
+    letter.uncertain = uncertain(letter)
+    return letter
+
+
+def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
+    """The letter block, and for each finding the key its confidence is calibrated on."""
     text, starts = _join(pages)
     doc = load_pipeline()(text)
-    letter_type, confidence, _ = classify(doc)
+    letter_type, confidence_, _ = classify(doc)
     benefits = benefits_mentioned(text)
     sent = letter_date(text)
     sent_date: date | None = sent.value if sent else None
@@ -78,16 +90,33 @@ def read_letter(pages: list[Page]) -> Letter:
     type_span = _type_span(letter_type, text)
     if type_span:
         evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))
+    group = stated_group(doc, [(m.start(), m.end()) for m in QUOTED.finditer(text)])
+    if group:
+        evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:
         evidence.append(_evidence("appointment_date", *found_appointment.date_span, text, starts, pages))
-    return Letter(
+    keys = {
+        "type": type_key(confidence_),
+        "attendance": attendance_key(decision.path, confidence_),
+        "sanction_language": sanction_key(
+            decision.sanction_language,
+            sum(1 for s in live if s.label_ == "sanction" and s._.why_not is None),
+            any(s.label_ == "neg_sanction" for s in live),
+        ),
+        "esa_group_stated": group_key(
+            group.group if group else None,
+            group.strength if group else 0.0,
+            any(s.label_ in GROUP_LABELS for s in doc.spans["cues"]),
+        ),
+    }
+    letter = Letter(
         type=letter_type,
-        type_confidence=confidence,
+        type_confidence=confidence_,
         attendance=decision.attendance,
         attendance_by_group=decision.attendance_by_group,
         sanction_language=decision.sanction_language,
         benefits_mentioned=benefits,
-        esa_group_stated=esa_group_stated(doc, live, benefits),
+        esa_group_stated=group.group if group else None,
         office=office(text),
         letter_date=sent_date.isoformat() if sent_date else None,
         appointment=Appointment(
@@ -100,6 +129,33 @@ def read_letter(pages: list[Page]) -> Letter:
         else None,
         evidence=_unique(evidence),
     )
+    return letter, keys
+
+
+def uncertain(letter: Letter) -> list[str]:
+    """Plain reasons the reader should not lean on a finding the analyser is not sure of."""
+    reasons = []
+    sure = letter.confidence
+    if (
+        letter.attendance == "unclear"
+        and letter.attendance_by_group is None
+        and letter.appointment is not None
+    ):
+        reasons.append("The letter arranges a meeting but does not say whether you must go.")
+    if sure.get("type", 1.0) < UNSURE:
+        reasons.append(
+            f"We are not sure what kind of letter this is (about {sure['type']:.0%} sure); check the heading."
+        )
+    if letter.attendance != "unclear" and sure.get("attendance", 1.0) < UNSURE:
+        reasons.append(
+            f"We are not sure whether this letter asks you to go anywhere (about {sure['attendance']:.0%} sure "
+            f"of '{letter.attendance}'); read the letter's own words about attending."
+        )
+    if sure.get("sanction_language", 1.0) < UNSURE:
+        reasons.append(
+            "We are not sure whether the letter threatens your benefit; read the words we highlight."
+        )
+    return reasons
 
 
 def _join(pages: list[Page]) -> tuple[str, list[int]]:

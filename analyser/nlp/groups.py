@@ -1,0 +1,132 @@
+"""The ESA group a letter says its reader is in, read through negation, with the words that say so.
+
+A letter states a group in several ways, each with its own weight:
+- the decision itself, in the regulations' words: "you have limited capability for work and
+  work-related activity" (support group), "you do not have limited capability for work-related
+  activity" / "... but not LCWRA" (the WRAG: capability for work is limited, for activity not);
+  Universal Credit's "you have LCWRA" (support group) and "you have LCW" alone (the WRAG);
+- the group by name: "you are in / have been placed in / are treated as a member of the support
+  group"; "you are not in the support group" only weakly says WRAG;
+- the component or element paid (work-related activity component, support component, LCWRA element);
+- the assessment phase: "you are in the assessment phase", "the assessment phase of your claim".
+Sentences about people in general, under an "if"/"whether", or asking a question state nothing
+about the reader. Where strong statements disagree (a reconsideration revising an earlier
+decision), the later one wins, with less confidence; where nothing is stated, the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+_WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
+_LCW = r"limited\W+capabi\w*\W+for\W+work"
+_BOTH = rf"{_LCW}\W+and\W+(?:for\W+)?{_WRA}"
+_LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
+_LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
+_NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
+# Words before a statement that make it general, conditional or a question about the reader.
+_NOT_ABOUT_READER = re.compile(
+    r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|someone|some|most|decide|decides"
+    r"|could|might|would|until|once|eg|e\.g)\b",
+    re.I,
+)
+_READER = re.compile(r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means)\b", re.I)
+# "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
+_POSSIBLE = re.compile(r"\bwould\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
+_GROUP_NAMES = {
+    "support_group": r"support\W+group",
+    "wrag": rf"{_WRA}\W+group|\bwrag\b",
+}
+
+
+@dataclass(frozen=True)
+class StatedGroup:
+    """A group the letter states, where it says so (character offsets), and how strongly."""
+
+    group: str
+    start: int
+    end: int
+    strength: float
+
+
+# (pattern, group, strength, negated pattern?) tried on each sentence; the match is the evidence.
+_STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
+    # "You do not have LCW and LCWRA" denies both: no group at all, and no other reading of its words.
+    (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
+    (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
+    (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
+    (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
+    (
+        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?{_GROUP_NAMES['support_group']}", re.I),
+        "support_group",
+        0.95,
+    ),
+    (
+        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?(?:{_GROUP_NAMES['wrag']})", re.I),
+        "wrag",
+        0.95,
+    ),
+    (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
+    (re.compile(r"\bsupport\W+component", re.I), "support_group", 0.8),
+    (re.compile(r"assessment\W+phase", re.I), "assessment_phase", 0.85),
+    (
+        re.compile(
+            rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I
+        ),
+        "wrag",
+        0.7,
+    ),
+]
+
+
+def stated_group(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> StatedGroup | None:
+    """The group the letter says its reader is in (see module doc), or None if it says none."""
+    found: list[StatedGroup] = []
+    for sentence in doc.sents:
+        text = sentence.text
+        if text.rstrip().endswith("?"):
+            continue
+        found.extend(_statements(text, sentence.start_char, quoted or []))
+    if not found:
+        return None
+    best = max(s.strength for s in found)
+    top = [s for s in found if s.strength >= best - 0.02]
+    if len({s.group for s in top}) == 1:
+        choice = top[0]
+        agreeing = sum(1 for s in found if s.group == choice.group)
+        disagreeing = len(found) - agreeing
+        strength = choice.strength if not disagreeing else choice.strength - 0.1
+        return StatedGroup(
+            choice.group, choice.start, choice.end, round(min(0.99, strength + 0.01 * (agreeing - 1)), 3)
+        )
+    latest = max(top, key=lambda s: s.start)
+    return StatedGroup(latest.group, latest.start, latest.end, round(latest.strength - 0.25, 3))
+
+
+def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[StatedGroup]:
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for pattern, group, strength in _STATEMENTS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue  # a stronger statement already covers these words
+            before = text[:start]
+            if _NOT_ABOUT_READER.search(before) or not _READER.search(before) or _POSSIBLE.search(text):
+                continue
+            if any(s <= offset + start < e for s, e in quoted):
+                continue
+            found_group, found_strength = group, strength
+            if group and strength < 0.97:
+                # "You are not in the support group": a negated group name says little on its own.
+                if re.search(rf"{_NOT}\W+(?:\w+\W+){{0,2}}$", before, re.I):
+                    if group != "support_group" or "in" not in match.group(0).lower()[:3]:
+                        continue
+                    found_group, found_strength = "wrag", 0.6
+            taken.append((start, end))
+            if found_group:
+                kept.append(StatedGroup(found_group, offset + start, offset + end, found_strength))
+    return kept

@@ -1,0 +1,167 @@
+"""Failure classes of issue 14, in wording written here: negations, offers, forms, general duties, groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser import analyse_text
+
+HEAD = "Kendal Jobcentre\nStricklandgate\nKendal LA9 4QD\n\n4 June 2018\n\nMr T Example\n9 Fell View\nKendal\n\nDear Mr Example\n\n"
+TAIL = "\n\nYours sincerely\n\nJ Garnett\n"
+
+
+def letter(body: str, head: str = HEAD) -> dict:
+    return analyse_text(head + body + TAIL).letter.model_dump(mode="json")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We'd like to see you on 12 June 2018 at 10am to talk about courses. This is not an appointment you "
+        "have to keep, and nothing will happen to your Employment and Support Allowance if you stay away.",
+        "A work coach can meet you on 14 June at 2pm. It isn't something you need to come to. The normal rules "
+        "about missing appointments do not apply to this meeting.",
+        "You have been offered a place at our CV workshop on 20 June 2018 at 1pm. You won't be sanctioned if you "
+        "decide not to take part.",
+    ],
+)
+def test_duty_and_sanction_words_inside_a_negation_mean_voluntary(body: str) -> None:
+    found = letter(body)
+    assert found["attendance"] == "voluntary"
+    assert found["sanction_language"] is False
+
+
+def test_consequences_that_start_after_accepting_leave_the_offer_voluntary() -> None:
+    found = letter(
+        "Work Choice\nWork Choice is voluntary - it is your choice whether to join. If you join and then stop "
+        "going to the activities you agreed without a good reason, your Jobseeker's Allowance could be reduced."
+    )
+    assert found["attendance"] == "voluntary"
+    assert found["sanction_language"] is True
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Universal Credit - capability for work questionnaire (UC50)\nPlease fill in the enclosed UC50 and send "
+        "it back by 2 July 2018. If we do not get the questionnaire back and you have no good reason, your "
+        "Universal Credit may be reduced. You do not need to go anywhere at the moment.",
+        "Employment and Support Allowance\nWe need proof of your rent. Please upload the documents by 18 June "
+        "2018. If you do not provide this evidence, your benefit may stop.",
+    ],
+)
+def test_a_form_or_evidence_threat_asks_nothing_to_attend(body: str) -> None:
+    found = letter(body)
+    assert found["attendance"] == "none"
+    assert found["sanction_language"] is True
+
+
+def test_a_general_condition_is_not_a_summons() -> None:
+    found = letter(
+        "Employment and Support Allowance - your group\nThis letter answers your question about interviews. "
+        "Because of your group, you are expected to take part in work-focused interviews when asked. We will "
+        "write to you with a date."
+    )
+    assert found["attendance"] in ("none", "unclear")
+    assert found["attendance"] != "mandatory"
+
+
+def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> None:
+    result = analyse_text(
+        HEAD + "Universal Credit\nYour work coach has booked a meeting with you on 19 June 2018 at 11:20 at "
+        "Kendal Jobcentre to talk about jobs and training." + TAIL
+    )
+    assert result.letter.attendance == "unclear"
+    assert "The letter arranges a meeting but does not say whether you must go." in result.warnings
+
+
+@pytest.mark.parametrize(
+    "body,group",
+    [
+        (
+            "Employment and Support Allowance - decision\nWe have decided you have limited capability for work. "
+            "We have also decided you do not have limited capability for work-related activity.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nYou have limited capability for work but not limited capability "
+            "for work-related activity, so you will get the work-related activity component.",
+            "wrag",
+        ),
+        (
+            "Universal Credit - work capability assessment\nWe've decided you have limited capability for work "
+            "and work-related activity (LCWRA) from 3 May 2018.",
+            "support_group",
+        ),
+        (
+            "Universal Credit - work capability assessment\nWe've decided that you have LCW. This means you "
+            "need to prepare for work.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nYou are still in the assessment phase of your claim while we "
+            "wait for your assessment.",
+            "assessment_phase",
+        ),
+    ],
+)
+def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
+    found = letter(body)
+    assert found["esa_group_stated"] == group
+    spans = [e for e in found["evidence"] if e["label"] == f"group:{group}"]
+    assert spans and spans[0]["text"].strip()
+    assert 0.5 <= found["confidence"]["esa_group_stated"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you are in the support group you do not have to come. People in the work-related activity group "
+        "must take part.",
+        "We will decide whether you have limited capability for work-related activity.",
+        "To be placed in the support group you need to score enough points.",
+    ],
+)
+def test_groups_named_in_general_are_not_stated(body: str) -> None:
+    found = letter("Employment and Support Allowance\n" + body)
+    assert found["esa_group_stated"] is None
+
+
+@pytest.mark.parametrize(
+    "fragment,letter_type",
+    [
+        (
+            "Hi Dan, reminder: your appointment with your work coach is Tue 12/06 at 9:40 at Kendal Jobcentre. "
+            "If you miss it your Universal Credit may be cut.",
+            "wfi",
+        ),
+        (
+            "page 2\nThe healthcare professional will ask about how your illness affects your capability for "
+            "work. Bring your ESA50 if you still have it. If you do not attend the assessment without good "
+            "cause, your Employment and Support Allowance may stop.",
+            "wca",
+        ),
+        (
+            "...the assessor from Independent Assessment Services will ask how your condition affects your "
+            "daily living and getting around, for your Personal Independence Payment claim.",
+            "pip_assessment",
+        ),
+    ],
+)
+def test_fragments_without_headings_are_typed_from_their_content(fragment: str, letter_type: str) -> None:
+    found = analyse_text(fragment).letter
+    assert found.type == letter_type
+
+
+def test_every_finding_has_a_confidence_between_0_and_1() -> None:
+    found = letter("Please come to your work focused interview on 12 June 2018 at 10am. You must attend.")
+    assert set(found["confidence"]) == {"type", "attendance", "sanction_language", "esa_group_stated"}
+    assert all(0.0 <= value <= 1.0 for value in found["confidence"].values())
+
+
+def test_a_cancelled_appointment_asks_nothing() -> None:
+    found = letter(
+        "Universal Credit\nYour meeting with your work coach on 12 June 2018 has been called off because your "
+        "coach is on leave. You do not need to come in. We will be in touch about a new date."
+    )
+    assert found["attendance"] == "none"
