@@ -6,12 +6,21 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from analyser.analyse import analyse_bytes, analyse_file, analyse_text, check
+    from analyser.analyse import (
+        analyse_bytes,
+        analyse_file,
+        analyse_files,
+        analyse_text,
+        analyse_uploads,
+        check,
+    )
     from analyser.result import AnalysisResult, Letter, Situation
 
 __version__ = "0.1.0"
 __all__ = [
     "analyse_file",
+    "analyse_files",
+    "analyse_uploads",
     "analyse_text",
     "analyse_bytes",
     "check",
@@ -24,6 +33,8 @@ __all__ = [
 # pdfplumber and Tesseract, which only the processes that read letters need.
 _HOMES = {
     "analyse_file": "analyser.analyse",
+    "analyse_files": "analyser.analyse",
+    "analyse_uploads": "analyser.analyse",
     "analyse_text": "analyser.analyse",
     "analyse_bytes": "analyser.analyse",
     "check": "analyser.analyse",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import partial
 from typing import Any
 
-from analyser.ingest import Document, Limits, ingest_bytes, ingest_path
+from analyser.ingest import Document, Limits, ingest_bytes, ingest_path, one_letter
 from analyser.nlp import read_letter
 from analyser.result import AnalysisResult, Check, Letter, Situation, Source
 from analyser.rules import check as check_rules
@@ -36,6 +37,31 @@ def analyse_bytes(
 ) -> AnalysisResult:
     """Analyse a letter held in memory (an upload), never writing it to disk; `cancel` stops it between pages."""
     return _analyse(ingest_bytes(data, name, limits, cancel), situation, include_text)
+
+
+def analyse_files(
+    paths: list[str | os.PathLike[str]],
+    situation: Situation | dict[str, Any] | None = None,
+    *,
+    limits: Limits | None = None,
+    name: str | None = None,
+    include_text: bool = False,
+) -> AnalysisResult:
+    """Analyse several files (e.g. one photo per page) as the pages of one letter, in order."""
+    readers = [partial(ingest_path, path, limits) for path in paths]
+    return _analyse(one_letter(readers, name), situation, include_text)
+
+
+def analyse_uploads(
+    files: list[tuple[bytes, str]],
+    situation: Situation | dict[str, Any] | None = None,
+    *,
+    limits: Limits | None = None,
+    include_text: bool = False,
+) -> AnalysisResult:
+    """Analyse several uploads held in memory, (bytes, name) each, as the pages of one letter."""
+    readers = [partial(ingest_bytes, data, name, limits) for data, name in files]
+    return _analyse(one_letter(readers), situation, include_text)
 
 
 def analyse_text(

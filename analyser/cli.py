@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from analyser.cli_dev import evaluate, train
 from analyser.errors import AnalyserError, ExitCode, InternalError
 from analyser.result import Flags
 
 if TYPE_CHECKING:
     from analyser.result import AnalysisResult, Situation
     from analyser.rules.drafts import DraftKind  # not at run time: the command starts without fpdf
-
-# Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
-MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
 
 
 def situation_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -60,17 +58,28 @@ def cli() -> None:
 @click.argument("letters", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @situation_options
 @click.option("--json", "as_json", is_flag=True, help="Print the full JSON result.")
-def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool) -> None:
-    """Analyse one or more letter files (PDF, scan, photo, TIFF or text).
+@click.option(
+    "--one-letter",
+    is_flag=True,
+    help="The files are the pages of one letter, in order (e.g. one photo each).",
+)
+def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool, one_letter: bool) -> None:
+    """Analyse one or more letter files (PDF, scan, photo, HEIC, TIFF or text).
 
-    Example: analyser analyse letter.pdf --benefit esa --group support_group
+    Example: analyser analyse letter.pdf --benefit esa --group support_group;
+    analyser analyse --one-letter page1.jpg page2.jpg
     """
-    from analyser import analyse_file
+    from analyser import analyse_file, analyse_files
 
     failed = 0
-    for path in letters:
+    groups: list[tuple[str, ...]] = [letters] if one_letter else [(path,) for path in letters]
+    for group in groups:
+        path = group[0]
         try:
-            result = analyse_file(path, situation=situation)
+            if len(group) > 1:
+                result = analyse_files(list(group), situation=situation)
+            else:
+                result = analyse_file(path, situation=situation)
         except Exception as caught:
             # One bad file never stops the others; a fault of ours is reported by type, not traceback.
             error = caught if isinstance(caught, AnalyserError) else InternalError()
@@ -86,13 +95,13 @@ def analyse(letters: tuple[str, ...], situation: Situation | None, as_json: bool
         if as_json:
             click.echo(
                 json.dumps(
-                    result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(letters) > 1 else 2
+                    result.model_dump(mode="json"), ensure_ascii=False, indent=None if len(groups) > 1 else 2
                 )
             )
         else:
             click.echo(summary_text(result))
     if failed:
-        sys.exit(last_error.exit_code if failed == len(letters) == 1 else ExitCode.FAILED)
+        sys.exit(last_error.exit_code if failed == len(groups) == 1 else ExitCode.FAILED)
 
 
 def summary_text(result: AnalysisResult) -> str:
@@ -190,78 +199,6 @@ def serve(host: str, port: int) -> None:
 
 
 @cli.command()
-@click.argument("labels", type=click.Path(exists=True, dir_okay=False))
-@click.option("--scans", is_flag=True, help="Also render every letter as a degraded scan and score that.")
-@click.option("--workers", type=int, default=2, show_default=True)
-@click.option(
-    "--json", "json_out", type=click.Path(dir_okay=False), help="Also write the results here, one per line."
-)
-def evaluate(labels: str, scans: bool, workers: int, json_out: str | None) -> None:
-    """Score the analyser against gold-labelled letters (format: shared/eval/README.md).
-
-    Example: analyser evaluate ../shared/eval/dev/letters.jsonl --scans
-    """
-    from analyser.evaluate import load_labels, misses, report, run, scan_renderer_available
-
-    if scans and not scan_renderer_available():
-        raise click.UsageError(
-            "--scans renders letters with samples/rendering.py: run it from the repository's root."
-        )
-    gold = load_labels(Path(labels))
-    modes = ["text", "scan"] if scans else ["text"]
-    for mode in modes:
-        rows = run(gold, mode, workers=workers)
-        for line in report(rows, f"{Path(labels).name} as {mode}"):
-            click.echo(line)
-        for line in misses(rows):
-            click.echo(line)
-        if json_out:
-            with open(json_out if mode == "text" else f"{json_out}.{mode}", "w", encoding="utf-8") as handle:
-                for g, letter in rows:
-                    handle.write(json.dumps({"source": {"name": f"{g['id']}.txt"}, "letter": letter}) + "\n")
-
-
-@cli.command()
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, file_okay=False),
-    default="samples/corpus",
-    show_default=True,
-    help="The labelled letters (run from the repository's root, or give the path).",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False),
-    default=str(MODEL_DIR),
-    show_default="analyser/models/letter_type",
-)
-@click.option("--calibration-only", is_flag=True, help="Refit models/calibration.json, keeping the model.")
-def train(corpus: str, out: str, calibration_only: bool) -> None:
-    """Rebuild the trained letter pipeline in analyser/models/ from the labelled samples, then refit
-    the confidence calibration on samples/corpus + samples/holdout.
-
-    Example: analyser train
-    """
-    from analyser.nlp.calibrate import calibrate
-    from analyser.nlp.confidence import TABLE_PATH
-    from analyser.nlp.read import load_pipeline
-    from analyser.nlp.train import train as train_model
-
-    if not calibration_only:
-        scores = train_model(Path(corpus), Path(out))
-        click.echo(
-            f"trained on {scores['train']} letters, held out {scores['dev']}: "
-            f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f} -> {out}"
-        )
-    load_pipeline(Path(out))
-    fitted = calibrate(Path(corpus), Path(corpus).parent / "holdout", TABLE_PATH)
-    click.echo(
-        f"calibration fitted on {fitted['letters']} letters ({fitted['findings']} findings): "
-        f"5-fold cross-validated ECE {fitted['cv_ece']:.3f} -> {TABLE_PATH}"
-    )
-
-
-@cli.command()
 @click.argument("result_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--kind", type=click.Choice(["challenge", "deferral"]), required=True)
 @click.option("--name", required=True, help="Your name, as on your benefit claim.")
@@ -303,6 +240,10 @@ def letter(
     else:
         target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+cli.add_command(evaluate)
+cli.add_command(train)
 
 
 def main() -> None:

@@ -83,6 +83,13 @@ class InvalidSituation(AnalyserError, ValueError):
     exit_code = ExitCode.UNREADABLE
 
 
+class UnreadableImage(AnalyserError):
+    """A photo or scan was read, but too poorly to answer from: blurred, dark, cut off, or no letter."""
+
+    http_status = 422
+    exit_code = ExitCode.UNREADABLE
+
+
 class InternalError(AnalyserError):
     """Something broke on our side: answered as a 500 in the usual shape, never with the details."""
 

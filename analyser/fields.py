@@ -87,6 +87,8 @@ PRESENTED: tuple[Field, ...] = (
     Field("letter.sanction_language", "threatens your benefit"),
     Field("letter.benefits_mentioned", "benefits mentioned"),
     Field("letter.esa_group_stated", "ESA group stated"),
+    Field("letter.confidence", "how sure"),
+    Field("letter.uncertain", "not sure because", lambda reasons: list(reasons or [])),
     Field("letter.letter_date", "letter dated"),
     Field("letter.appointment", "appointment", _appointment),
     Field("letter.office", "office"),

@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import bench_accuracy, bench_e2e, bench_ingest, bench_nlp
+from benchmarks import bench_accuracy, bench_e2e, bench_ingest, bench_nlp, bench_photo
 
 HERE = Path(__file__).resolve().parent
 SECTIONS = [
@@ -20,6 +20,7 @@ SECTIONS = [
     ("nlp", bench_nlp.run),
     ("end to end", bench_e2e.run),
     ("accuracy", bench_accuracy.run),
+    ("photos", bench_photo.run),
 ]
 # Batch and API benchmarks start servers and worker pools of their own: run them as scripts.
 SCRIPTS = {

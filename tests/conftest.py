@@ -59,6 +59,41 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def photo_tool():
+    """samples/photo.py, the seeded phone-photo renderer (a development tool, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("samples_photo", REPO / "samples" / "photo.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def phone_photos(tmp_path_factory, photo_tool) -> dict[str, Path]:
+    """The WFI letter as phone photos (small ones, 1600 px): whole, and in three parts as three pages."""
+    import random
+
+    photo = photo_tool
+    folder = tmp_path_factory.mktemp("photos")
+    lines = WFI_LETTER.splitlines()
+    parts = {
+        "whole": WFI_LETTER,
+        "part1": "\n".join(lines[:14]),
+        "part2": "\n".join(lines[14:24]),
+        "part3": "\n".join(lines[24:]),
+    }
+    made = {}
+    for name, text in parts.items():
+        rng = random.Random(f"15:{name}")
+        image = photo.photograph(photo.page_images(text)[0], rng, long_side=1600)
+        made[name] = folder / f"{name}.jpg"
+        made[name].write_bytes(photo.jpeg_bytes(image, rng, camera=name != "whole"))
+    return made
+
+
+@pytest.fixture(scope="session")
 def campaign_batch(tmp_path_factory) -> dict[str, Path]:
     """20 letters as text PDF, scan and photo (60 files) through `batch --db --report`, with situations."""
     from campaign_letters import make_batch

@@ -43,12 +43,15 @@ NOT_IN_CSV = {
     "check.warnings": "the rules' warnings for one person; the letter's warnings have their own column",
     "check.judged_at": "the date the law was taken at, for one person; in the JSON lines",
     "check.conflicts": "where the letter and one person's answers disagree; in the JSON lines",
+    "letter.confidence": "per-finding probabilities stay in the JSON lines; a low one sets needs_checking",
+    "letter.uncertain": "reasons for one reader; a letter the analyser is unsure of is flagged needs_checking",
 }
 NOT_ON_PAGE = {
     "source.name": "the person knows which file they uploaded",
     "letter.type_confidence": "a number that would not help a worried reader",
     "letter.is_wfi_summons": "said by the heading for the letter type",
     "letter.benefits_mentioned": "the person told us their benefit; the letter's own words are highlighted",
+    "letter.confidence": "numbers would not help a worried reader; low confidence is said in words (uncertain)",
 }
 
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 from analyser import __version__
 from analyser.api.examples import ERROR_RESPONSES, EXAMPLE_RESULT, SITUATION_EXAMPLE
 from analyser.api.settings import Settings, get_pipeline, get_settings
-from analyser.api.upload import analyse_upload_file, parse_situation
+from analyser.api.upload import analyse_upload_files, parse_situation
 from analyser.result import AnalysisResult
 
 router = APIRouter()
@@ -29,7 +29,11 @@ async def analyse_upload(
     request: Request,
     response: Response,
     file: Annotated[
-        UploadFile, File(description="The letter: PDF (text or scanned), PNG, JPEG, TIFF or plain text.")
+        list[UploadFile],
+        File(
+            description="The letter: PDF (text or scanned), PNG, JPEG, HEIC, TIFF or plain text. "
+            "Repeat the field to send several photos of one letter's pages, in order."
+        ),
     ],
     settings: Annotated[Settings, Depends(get_settings)],
     _pipeline: Annotated[Language, Depends(get_pipeline)],
@@ -47,7 +51,7 @@ async def analyse_upload(
     """Analyse one uploaded letter; with a situation, also judge whether its demand is wrongful."""
     parsed = parse_situation(situation)
     response.headers["Cache-Control"] = "no-store"
-    return await analyse_upload_file(request, file, parsed, settings, include_text)
+    return await analyse_upload_files(request, file, parsed, settings, include_text)
 
 
 class Health(BaseModel):

@@ -8,16 +8,17 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from functools import partial
 
 from fastapi import Request
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from analyser import analyse_bytes
+from analyser import analyse_bytes, analyse_uploads
 from analyser.api.errors import too_large
 from analyser.api.guard import frames
 from analyser.api.settings import Settings
-from analyser.errors import AnalyserError, InternalError, InvalidSituation
+from analyser.errors import AnalyserError, InternalError, InvalidSituation, TooLarge
 from analyser.result import AnalysisResult, Situation
 from analyser.workers import Job, WorkerCrashed, WorkerPool
 
@@ -70,16 +71,34 @@ async def analyse_upload_file(
     include_text: bool,
 ) -> AnalysisResult:
     """Read an upload and analyse it on the analysis threads, so the event loop keeps serving meanwhile."""
+    return await analyse_upload_files(request, [upload], situation, settings, include_text)
+
+
+async def analyse_upload_files(
+    request: Request,
+    uploads: Sequence[StarletteUploadFile],
+    situation: Situation | None,
+    settings: Settings,
+    include_text: bool,
+) -> AnalysisResult:
+    """Several uploads (one photo per page, say) read in order as the pages of one letter."""
+    if len(uploads) > settings.limits.max_pages:
+        raise TooLarge(
+            f"{len(uploads)} files were sent; the limit is {settings.limits.max_pages}, one per page."
+        )
     # Only a few letters are read into memory at once; the rest wait in the request parser's spool.
     async with getattr(request.app.state, "admission", contextlib.nullcontext()):
-        data = await read_upload(upload, settings.max_upload_bytes)
-        return await _analyse(request, data, upload.filename or "letter", situation, settings, include_text)
+        files, room = [], settings.max_upload_bytes
+        for upload in uploads:
+            data = await read_upload(upload, room)
+            room -= len(data)  # the limit is for the letter, however many files it comes in
+            files.append((data, upload.filename or "letter"))
+        return await _analyse(request, files, situation, settings, include_text)
 
 
 async def _analyse(
     request: Request,
-    data: bytes,
-    name: str,
+    files: list[tuple[bytes, str]],
     situation: Situation | None,
     settings: Settings,
     include_text: bool,
@@ -87,8 +106,16 @@ async def _analyse(
     pool: WorkerPool | None = getattr(request.app.state, "pool", None)
     executor = getattr(request.app.state, "executor", None)
     started = time.perf_counter()
+    size = sum(len(data) for data, _ in files)
+    data, name = files[0]
     try:
-        if pool is not None:
+        if len(files) > 1:
+            # Several photos of one letter's pages, read together on an analysis thread.
+            many = partial(
+                analyse_uploads, files, situation, limits=settings.limits, include_text=include_text
+            )
+            result = await asyncio.get_running_loop().run_in_executor(executor, many)
+        elif pool is not None:
             job = Job(data, name, situation, settings.limits, include_text)
             result = await pool.run(job, request.is_disconnected)
         else:
@@ -106,19 +133,19 @@ async def _analyse(
                 asyncio.get_running_loop().run_in_executor(executor, call), request, cancel
             )
     except AnalyserError as error:
-        log.info("refused: %s, %d bytes, %.2fs", error.type, len(data), time.perf_counter() - started)
+        log.info("refused: %s, %d bytes, %.2fs", error.type, size, time.perf_counter() - started)
         raise
     except WorkerCrashed as error:
         log.error("analysis failed: %s, %d bytes\n%s", error.kind, len(data), error.frames)
         raise InternalError() from None
     except Exception as error:
         # Messages can quote the letter: log where it failed (files and lines, not even source), never what it said.
-        log.error("analysis failed: %s, %d bytes\n%s", type(error).__name__, len(data), frames(error))
+        log.error("analysis failed: %s, %d bytes\n%s", type(error).__name__, size, frames(error))
         raise InternalError() from None
     log.info(
         "analysed: %s, %d bytes, %d pages, %s, %.2fs",
         result.source.media_type,
-        len(data),
+        size,
         result.source.pages,
         result.check.verdict if result.check else "no situation",
         time.perf_counter() - started,

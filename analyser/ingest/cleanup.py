@@ -85,12 +85,17 @@ _CONFUSED_NUMBER = re.compile(
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
+_IF_READ_AS_IT = re.compile(r"(?<![\w'])It(?= (?:you|your|we|they|there is no|the claimant)\b)")
+
+
 def mend_ocr_confusions(text: str) -> str:
     """Undo the commonest OCR letter/digit swaps inside words and numbers, keeping every offset in place."""
     text = _CONFUSED_NUMBER.sub(lambda match: match.group(0).translate(_DIGITS), text)
     text = _CANDIDATE.sub(_mend_word, text)
     # "lf you do not attend" / "|t is": a lower-case l or bar reading a capital I before a word.
     text = _CONFUSED_I.sub("I", text)
+    # "It you do not attend": a clipped f read as t; "It" never comes before these words.
+    text = _IF_READ_AS_IT.sub("If", text)
     # "questiOnnaire", "fOr": a capital O read inside a lower-case word.
     return _CAPITAL_O.sub("o", text)
 

@@ -6,16 +6,18 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.errors import CorruptFile, NoTextFound, TooLarge
+from analyser.errors import CorruptFile, NoTextFound, TooLarge, UnreadableImage
 from analyser.ingest import budget
 from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_lines
 from analyser.ingest.image import read_image
 from analyser.ingest.limits import Limits
 from analyser.ingest.pdf import read_pdf
-from analyser.ingest.sniff import JPEG, PDF, PNG, TEXT, TIFF, sniff_media_type
+from analyser.ingest.readable import check_pages
+from analyser.ingest.sniff import HEIC, JPEG, PDF, PNG, TEXT, TIFF, sniff_media_type
 from analyser.ingest.text import read_text
 from analyser.result import Page, TextSource
 
@@ -24,7 +26,7 @@ LOW_OCR_CONFIDENCE = 0.75
 MIN_LETTERS = 20
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
-_READERS = {PDF: read_pdf, PNG: read_image, JPEG: read_image, TIFF: read_image}
+_READERS = {PDF: read_pdf, PNG: read_image, JPEG: read_image, TIFF: read_image, HEIC: read_image}
 
 
 @dataclass
@@ -81,6 +83,7 @@ def ingest_bytes(
         raw_pages = read_text(data, limits) if media_type == TEXT else _READERS[media_type](data, limits)
         if media_type != TEXT:
             spent.spend_chars(sum(len(page.text) for page in raw_pages))
+        readability_warnings = check_pages(raw_pages)
         pages = _tidy(raw_pages)
     letters = sum(len(word) for page in pages for word in _WORD.findall(page.text))
     if letters < MIN_LETTERS:
@@ -92,6 +95,7 @@ def ingest_bytes(
     document = Document(
         name=name, sha256=hashlib.sha256(data).hexdigest(), media_type=media_type, pages=pages
     )
+    document.warnings.extend(readability_warnings)
     for page in pages:
         if page.ocr_confidence is not None and page.ocr_confidence < LOW_OCR_CONFIDENCE:
             document.warnings.append(
@@ -100,9 +104,48 @@ def ingest_bytes(
     return document
 
 
+def one_letter(files: Sequence[Callable[[], Document]], name: str | None = None) -> Document:
+    """Several files (one photo per page, say) read in order as the pages of one letter.
+
+    A file that cannot be read is named in a warning; only when none can is its error raised.
+    """
+    documents: list[Document] = []
+    unread: list[str] = []
+    first_error: NoTextFound | UnreadableImage | None = None
+    for number, read in enumerate(files, 1):
+        try:
+            documents.append(read())
+        except (NoTextFound, UnreadableImage) as error:
+            first_error = first_error or error
+            unread.append(f"file {number} could not be read, so this result leaves it out: {error.message}")
+    if not documents:
+        assert first_error is not None
+        raise first_error
+    pages: list[Page] = []
+    warnings: list[str] = []
+    for document in documents:
+        offset = len(pages)
+        pages.extend(page.model_copy(update={"number": offset + page.number}) for page in document.pages)
+        warnings.extend(f"{document.name}: {warning}" for warning in document.warnings)
+    media_types = {document.media_type for document in documents}
+    return Document(
+        name=name or documents[0].name,
+        sha256=hashlib.sha256("".join(d.sha256 for d in documents).encode()).hexdigest(),
+        media_type=media_types.pop() if len(media_types) == 1 else "mixed",
+        pages=pages,
+        warnings=unread + warnings,
+    )
+
+
 def _tidy(pages: list[Page]) -> list[Page]:
     margins = repeated_margin_lines([page.text for page in pages])
+    # Plain Pages out: what the OCR judged of each page stays inside ingest.
     return [
-        page.model_copy(update={"text": clean_text(drop_lines(page.text, margins)).text.strip("\n")})
+        Page(
+            number=page.number,
+            text=clean_text(drop_lines(page.text, margins)).text.strip("\n"),
+            text_source=page.text_source,
+            ocr_confidence=page.ocr_confidence,
+        )
         for page in pages
     ]

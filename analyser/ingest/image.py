@@ -1,17 +1,22 @@
-"""Photos and scans (PNG, JPEG, multi-page TIFF) to pages of OCR text, upright and within limits."""
+"""Photos and scans (PNG, JPEG, HEIC, multi-page TIFF) to pages of OCR text, upright and within limits."""
 
 from __future__ import annotations
 
 import io
 import warnings
 
+import pillow_heif
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from analyser.errors import CorruptFile, TooLarge
 from analyser.ingest import budget
 from analyser.ingest.limits import Limits
-from analyser.ingest.ocr import recognise
+from analyser.ingest.pageimage import read_page_image
+from analyser.ingest.photo import has_camera_exif
 from analyser.result import Page
+
+# iPhones save HEIC; pillow-heif teaches Pillow to open it (decoding only, in memory).
+pillow_heif.register_heif_opener()
 
 
 def read_image(data: bytes, limits: Limits) -> list[Page]:
@@ -33,7 +38,8 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
         frames = getattr(image, "n_frames", 1)
         if frames > limits.max_pages:
             raise TooLarge(f"This image has {frames} pages; the limit is {limits.max_pages}.")
-        pages = []
+        pages: list[Page] = []
+        camera = has_camera_exif(image)
         try:
             for number, frame in enumerate(ImageSequence.Iterator(image), 1):
                 if frame.size[0] * frame.size[1] > limits.max_pixels:
@@ -41,14 +47,8 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
                 budget.spend_pages()
                 budget.spend_pixels(frame.size[0] * frame.size[1])
                 upright = ImageOps.exif_transpose(frame.copy())
-                found = recognise(upright)
                 pages.append(
-                    Page(
-                        number=number,
-                        text=found.text,
-                        text_source="ocr",
-                        ocr_confidence=round(found.confidence, 3),
-                    )
+                    read_page_image(upright, number, dpi=limits.ocr_dpi, camera=camera, only_page=frames == 1)
                 )
         except (OSError, SyntaxError, ValueError) as error:
             raise CorruptFile("This image is damaged or cut short and cannot be read.") from error

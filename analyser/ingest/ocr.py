@@ -26,6 +26,24 @@ BLANK_ABOVE = 200
 class OcrText:
     text: str
     confidence: float  # 0..1, Tesseract's mean word confidence
+    words: int = 0  # words with a letter in them
+    dictionary_words: int = 0  # of those, words in Tesseract's English dictionary
+
+    @property
+    def dictionary_share(self) -> float:
+        return self.dictionary_words / self.words if self.words else 0.0
+
+    def reads_well(self) -> bool:
+        """Confident, or mostly real words: no need to try turning or straightening the page."""
+        return self.confidence * 100 >= RETRY_BELOW_CONFIDENCE or (
+            self.words >= 20 and self.dictionary_share >= GOOD_DICTIONARY_SHARE
+        )
+
+
+# A page this sparsely inked (share of dark pixels) holds a page number or a smudge, not text
+# worth turning over four ways.
+BLANK_INK_SHARE = 0.0002
+GOOD_DICTIONARY_SHARE = 0.75
 
 
 def tessdata_path() -> str:
@@ -58,21 +76,45 @@ def recognise(image: Image.Image) -> OcrText:
     darkest = gray.getextrema()[0]
     if isinstance(darkest, int | float) and darkest >= BLANK_ABOVE:
         return OcrText(text="", confidence=0.0)  # no ink at all: nothing to read, however big the page
+    if ink_share(gray) < BLANK_INK_SHARE:
+        return OcrText(text="", confidence=0.0)  # a smudge or a page number: not worth four turns
     first = _read(gray)
-    if first.confidence * 100 >= RETRY_BELOW_CONFIDENCE:
+    if first.reads_well() or first.words < 5:
         return first
     best = first
     for candidate in _straightened(gray):
         budget.check()
         attempt = _read(candidate)
-        if attempt.confidence > best.confidence:
+        # Mean confidence alone let a garbage read of a turned page (a few confident fragments)
+        # beat the upright read: real dictionary words are what an upright page gives.
+        if _better(attempt, best):
             best = attempt
+        if best.reads_well():
+            break
     return best
 
 
+def _better(attempt: OcrText, best: OcrText) -> bool:
+    if attempt.dictionary_words != best.dictionary_words:
+        return attempt.dictionary_words > best.dictionary_words
+    return attempt.confidence > best.confidence
+
+
+def ink_share(gray: Image.Image) -> float:
+    """The share of a page's pixels that are dark, measured on a small copy."""
+    import numpy as np
+
+    small = gray.copy()
+    small.thumbnail((600, 600))
+    return float((np.asarray(small) < 128).mean())
+
+
 def _read(image: Image.Image) -> OcrText:
+    import tesserocr
+
     engine = _engine()
     texts, confidences = [], []
+    words = dictionary = 0
     for column in split_columns(image):
         budget.check()
         engine.SetImage(column)
@@ -80,9 +122,24 @@ def _read(image: Image.Image) -> OcrText:
         budget.check()
         texts.append(engine.GetUTF8Text())
         confidences.append(max(0, engine.MeanTextConf()))
+        iterator = engine.GetIterator()
+        if iterator is not None:
+            for word in tesserocr.iterate_level(iterator, tesserocr.RIL.WORD):
+                try:
+                    found = word.GetUTF8Text(tesserocr.RIL.WORD) or ""
+                except RuntimeError:  # an empty word box
+                    continue
+                if any(char.isalpha() for char in found):
+                    words += 1
+                    dictionary += bool(word.WordIsFromDictionary())
         engine.Clear()
     # The body first, then a sidebar: the reading order of the text-PDF path too.
-    return OcrText(text="\n\n".join(texts), confidence=sum(confidences) / len(confidences) / 100.0)
+    return OcrText(
+        text="\n\n".join(texts),
+        confidence=sum(confidences) / len(confidences) / 100.0,
+        words=words,
+        dictionary_words=dictionary,
+    )
 
 
 def split_columns(image: Image.Image) -> list[Image.Image]:
@@ -93,6 +150,10 @@ def split_columns(image: Image.Image) -> list[Image.Image]:
     scale = 600 / max(1, small.width)
     small = small.resize((600, max(1, int(small.height * scale))))
     ink = np.asarray(small, dtype=np.uint8) < 128
+    # A dark page edge or a strip of table is ink from top to bottom, which no column of text is:
+    # blank those out, or they pass for a sidebar and the body is read as two halves.
+    ink[:, ink.mean(axis=0) > 0.5] = False
+    ink[ink.mean(axis=1) > 0.5, :] = False
     rows = np.nonzero(ink.any(axis=1))[0]
     if len(rows) == 0:
         return [image]

@@ -12,11 +12,13 @@ from typing import Any
 import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
+from PIL import Image
 
 from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
 from analyser.ingest import budget
 from analyser.ingest.limits import Limits
-from analyser.ingest.ocr import recognise
+from analyser.ingest.pageimage import read_page_image
+from analyser.ingest.photo import has_camera_exif
 from analyser.result import Page
 
 log = logging.getLogger(__name__)
@@ -83,30 +85,69 @@ def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterato
             if is_sound_text(text):
                 yield Page(number=index + 1, text=text, text_source="pdf_text")
             else:
-                yield _ocr_page(document, index, limits)
+                yield _ocr_page(document, index, limits, only_page=len(document) == 1)
     finally:
         if plumber is not None:
             plumber.close()
 
 
-def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits) -> Page:
+def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits, only_page: bool) -> Page:
     page = document[index]
+    camera = False
     try:
-        width, height = page.get_size()
-        scale = limits.ocr_dpi / 72
-        if width * height * scale * scale > limits.max_pixels:
-            raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
-        budget.spend_pixels(int(width * height * scale * scale))
-        try:
-            image = page.render(scale=scale, grayscale=True).to_pil()
-        except pdfium.PdfiumError as error:
-            raise CorruptFile(f"Page {index + 1} of this PDF cannot be drawn.") from error
+        image = _single_picture(page, index, limits)
+        if image is not None:
+            camera = has_camera_exif(image)
+        else:
+            image = _render(page, index, limits)
     finally:
         page.close()
-    found = recognise(image)
-    return Page(
-        number=index + 1, text=found.text, text_source="ocr", ocr_confidence=round(found.confidence, 3)
-    )
+    return read_page_image(image, index + 1, dpi=limits.ocr_dpi, camera=camera, only_page=only_page)
+
+
+def _render(page: pdfium.PdfPage, index: int, limits: Limits) -> Image.Image:
+    width, height = page.get_size()
+    # A huge page (a phone photo saved at 72 dpi is 3024 x 4032 points) is drawn at a lower
+    # resolution that fits the pixel limit, rather than refused.
+    scale = min(limits.ocr_dpi / 72, (limits.max_pixels / max(width * height, 1.0)) ** 0.5)
+    if scale < 1.0:  # under one pixel per point: a poster, not a letter's page
+        raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
+    budget.spend_pixels(int(width * height * scale * scale))
+    try:
+        image: Image.Image = page.render(scale=scale, grayscale=True).to_pil()
+        return image
+    except pdfium.PdfiumError as error:
+        raise CorruptFile(f"Page {index + 1} of this PDF cannot be drawn.") from error
+
+
+def _single_picture(page: pdfium.PdfPage, index: int, limits: Limits) -> Image.Image | None:
+    """The picture itself when a page is one photo (no text objects), at its own resolution."""
+    pictures, others = [], 0
+    for item in page.get_objects(max_depth=2):
+        if isinstance(item, pdfium.PdfImage):
+            pictures.append(item)
+        elif item.type == pdfium.raw.FPDF_PAGEOBJ_TEXT:
+            others += 1
+    if len(pictures) != 1 or others:
+        return None
+    picture = pictures[0]
+    left, bottom, right, top = picture.get_bounds()
+    width, height = page.get_size()
+    if (right - left) * (top - bottom) < 0.6 * width * height:
+        return None
+    pixels = picture.get_px_size()
+    if pixels[0] * pixels[1] > limits.max_pixels:
+        raise TooLarge(f"The picture on page {index + 1} has too many pixels to read safely.")
+    budget.spend_pixels(pixels[0] * pixels[1])
+    try:
+        if picture.get_filters() == ["DCTDecode"]:
+            # The JPEG as the phone wrote it, EXIF and all.
+            return Image.open(io.BytesIO(picture.get_data(decode_simple=False)))
+        bitmap: Image.Image = picture.get_bitmap(render=False).to_pil()
+        return bitmap
+    except (pdfium.PdfiumError, OSError) as error:
+        log.info("page %d picture unreadable (%s); drawing the page instead", index + 1, type(error).__name__)
+        return None
 
 
 def page_text(page: pdfplumber.page.Page) -> str:

@@ -9,6 +9,9 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
+HEIC = "image/heic"
+# HEIF brands an iPhone (and other phones) write after "ftyp" at byte 4.
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 TEXT = "text/plain"
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -35,6 +38,8 @@ def sniff_media_type(head: bytes) -> str:
     # Some PDF writers put junk before the header; readers accept it within the first kilobyte.
     if b"%PDF-" in head[:1024]:
         return PDF
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return HEIC
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
             return media_type
@@ -42,12 +47,12 @@ def sniff_media_type(head: bytes) -> str:
         if head.startswith(signature):
             raise UnsupportedFileType(
                 f"This looks like {what}. Please upload the letter as a PDF, a photo "
-                "(PNG, JPEG, TIFF) or a plain text file."
+                "(PNG, JPEG, TIFF, HEIC) or a plain text file."
             )
     if unicode_encoding(head) is not None or _looks_like_text(head):
         return TEXT
     raise UnsupportedFileType(
-        "This file is not a PDF, an image (PNG, JPEG, TIFF) or plain text, so it cannot be read."
+        "This file is not a PDF, an image (PNG, JPEG, TIFF, HEIC) or plain text, so it cannot be read."
     )
 
 

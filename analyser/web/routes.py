@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from analyser.api.settings import Settings, get_pipeline, get_settings
-from analyser.api.upload import analyse_upload_file, chosen_file
+from analyser.api.upload import analyse_upload_files, chosen_file
 from analyser.errors import AnalyserError
 from analyser.result import AnalysisResult
 from analyser.web.forms import FormErrors, person_details, read_answers, situation_from_answers
@@ -45,14 +45,15 @@ async def check_page(
     async with request.form() as form:
         answers = read_answers(form)
         errors = FormErrors()
-        upload = chosen_file(form.get("letter"))
-        if upload is None:
+        # One file, or several photos of one letter's pages chosen together.
+        uploads = [upload for upload in map(chosen_file, form.getlist("letter")) if upload is not None]
+        if not uploads:
             errors.add("letter", "Select the file of your letter")
         situation = situation_from_answers(answers, errors)
         status = 422
-        if not errors and upload is not None:
+        if not errors and uploads:
             try:
-                result = await analyse_upload_file(request, upload, situation, settings, include_text=True)
+                result = await analyse_upload_files(request, uploads, situation, settings, include_text=True)
                 return page(request, "result.html", **_result_page(result))
             except AnalyserError as error:
                 errors.add("letter", error.message)
