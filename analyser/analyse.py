@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from analyser.ingest import Document, Limits, ingest_bytes, ingest_path
 from analyser.nlp import read_letter
-from analyser.result import AnalysisResult, Letter, Situation, Source
+from analyser.result import AnalysisResult, Check, Letter, Situation, Source
 from analyser.rules import check as check_rules
-from analyser.rules import letter_warnings
+from analyser.rules import letter_warnings, with_actions
 
 
 def analyse_file(
@@ -42,9 +43,9 @@ def analyse_text(
     return _analyse(ingest_bytes(text.encode("utf-8"), name), situation, include_text=False)
 
 
-def check(letter: Letter, situation: Situation | dict):
-    """The rules alone: judge findings against a situation, no NLP."""
-    return check_rules(letter, _situation(situation))
+def check(letter: Letter, situation: Situation | dict, today: date | None = None) -> Check:
+    """The rules alone: judge findings against a situation, no NLP; actions dated from `today`."""
+    return with_actions(letter, check_rules(letter, _situation(situation)), today)
 
 
 def _situation(situation: Situation | dict | None) -> Situation | None:
@@ -66,7 +67,7 @@ def _analyse(document: Document, situation: Situation | dict | None, include_tex
             ocr_confidence=document.ocr_confidence,
         ),
         letter=letter,
-        check=check_rules(letter, situation) if situation else None,
+        check=check(letter, situation) if situation else None,
         warnings=document.warnings + letter_warnings(letter),
         pages=document.pages if include_text else None,
     )

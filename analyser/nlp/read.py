@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from analyser.nlp import components  # noqa: F401  (registers the components)
 from analyser.nlp.components import LIVE_KEY, add_cue_ruler
+from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import decide
 from analyser.nlp.extract import appointment, benefits_mentioned, esa_group_stated, letter_date, office
 from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
@@ -89,6 +90,10 @@ def read_letter(pages: list[Page]) -> Letter:
         benefits_mentioned=benefits,
         esa_group_stated=esa_group_stated(doc, live, benefits),
         office=office(text),
+        office_phone=office_phone(text),
+        office_address=office_address(text, office(text)),
+        reference=reference(text),
+        recipient=recipient(text),
         letter_date=sent_date.isoformat() if sent_date else None,
         appointment=Appointment(
             date=found_appointment.date,
