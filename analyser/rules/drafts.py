@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -13,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from analyser.result import AnalysisResult, Letter
 from analyser.rules.engine import attendance_for, parse_iso_date
+from analyser.rules.quotes import sentence_bounds
 from analyser.rules.rulebook import Derivation, Requirement, Rulebook, load_rulebook
 
 DraftKind = Literal["challenge", "deferral"]
@@ -23,9 +23,6 @@ DRAFT_VERDICTS: dict[str, tuple[str, ...]] = {
 }
 # A hedged rule stated in the person's own letter: their understanding, not a certainty.
 HEDGED_RULE = "This is my understanding of current practice."
-# A sentence ends at . ! or ? before whitespace, or at a blank line (letters' headings have no full stop).
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
-LONGEST_QUOTE = 400
 # Typographic characters outside latin-1 (the PDF core fonts' range) and their plain equivalents.
 LATIN1_SUBSTITUTES = str.maketrans(
     {
@@ -211,13 +208,8 @@ def _threat_quote(result: AnalysisResult) -> str | None:
 def _sentence_around(result: AnalysisResult, page_number: int, start: int, end: int) -> str | None:
     """The whole sentence holding an evidence span, when the page text came with the result."""
     page = next((p for p in result.pages or () if p.number == page_number), None)
-    if page is None or not 0 <= start <= end <= len(page.text):
-        return None
-    text = page.text
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    finish = next((m.end() for m in SENTENCE_END.finditer(text, end)), len(text))
-    sentence = text[begin:finish].strip()
-    return sentence if 0 < len(sentence) <= LONGEST_QUOTE else None
+    bounds = sentence_bounds(page.text, start, end) if page else None
+    return page.text[bounds[0] : bounds[1]] if page and bounds else None
 
 
 def _as_clause(reason: str) -> str:
