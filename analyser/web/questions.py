@@ -88,7 +88,9 @@ ESA_STYLE = Question(
     "Do you get old-style or new-style ESA?",
     (
         Option("new", "New-style ESA", "Your letters say new style. You may get Universal Credit too."),
-        Option("old", "Old-style ESA", "You started before Universal Credit came to your area, and get no UC."),
+        Option(
+            "old", "Old-style ESA", "You started before Universal Credit came to your area, and get no UC."
+        ),
         Option(UNKNOWN, "I don't know"),
     ),
     hint="New-style ESA is based on the National Insurance you paid. Your award letter says new style if it is.",
@@ -109,7 +111,9 @@ UC_CAPABILITY = Question(
             "Yes, I have LCWRA",
             "Limited capability for work and work-related activity. You may get the LCWRA part of UC.",
         ),
-        Option("lcw", "I have LCW only", "Limited capability for work. You can be asked to get ready for work."),
+        Option(
+            "lcw", "I have LCW only", "Limited capability for work. You can be asked to get ready for work."
+        ),
         Option("no", "No"),
         Option(UNKNOWN, "I don't know"),
     ),
