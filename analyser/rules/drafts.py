@@ -11,6 +11,8 @@ from fpdf import FPDF
 from pydantic import BaseModel, Field
 
 from analyser.result import AnalysisResult, Letter
+from analyser.rules.actions import relies_on
+from analyser.rules.calendar import clock_time
 from analyser.rules.engine import attendance_for, parse_iso_date
 from analyser.rules.quotes import sentence_bounds
 from analyser.rules.rulebook import Derivation, Requirement, Rulebook, load_rulebook
@@ -68,13 +70,15 @@ def draft_text(
         if kind == "challenge"
         else _deferral_body(book, result, details, label)
     )
+    reference = details.reference or letter.reference
     parts = [
-        _lines(details.name, details.address),
+        _lines(details.name, *(details.address or "").split(",")),
         _format_date(today or date.today()),
-        _lines(letter.office),
+        _lines(*(letter.office_address or [letter.office])),
         _lines(
             details.ni_number and f"National Insurance number: {details.ni_number}",
-            details.reference and f"Reference: {details.reference}",
+            reference and f"Reference: {reference}",
+            letter.letter_date and f"Your letter dated {_format_date(letter.letter_date)}",
         ),
         "Dear Sir or Madam",
         *body,
@@ -119,9 +123,10 @@ def _challenge_body(book: Rulebook, result: AnalysisResult, label: str) -> list[
     is_likely = result.check is not None and result.check.verdict == "likely_wrongful"
     rules = "\n".join(f"- {text}" for text in _rule_lines(book, result))
     opening = "I do not believe I can be required to" if is_likely else "I may not be required to"
+    relies = relies_on(result.check) if result.check else None
     return [
         _subject(label, result.letter),
-        _about_sentence(result.letter, label),
+        _about_sentence(result.letter, label) + (f" I am {relies}." if relies else ""),
         _threat_quote(result),
         f"{opening} take part in this {label}, for these reasons:\n{rules}" if rules else None,
         (
@@ -175,7 +180,7 @@ def _appointment_when(letter: Letter) -> str | None:
     day = _format_date(appointment.date) if appointment else ""
     if not day:
         return None
-    time = f" at {appointment.time}" if appointment and appointment.time else ""
+    time = f" at {clock_time(appointment.time)}" if appointment and appointment.time else ""
     return f"on {day}{time}"
 
 
