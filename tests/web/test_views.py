@@ -216,7 +216,11 @@ def test_evidence_is_quoted_as_whole_sentences_and_the_draft_is_filled_from_the_
         "mandatory",
         "likely_wrongful",
         evidence=[span("mandatory", "must attend", text), span("sanction", "benefit may be reduced", text)],
-        recipient={"name": "Ms Ann Ray", "address": ["1 High St", "Leeds LS1 1AA"], "ni_number": "QQ 12 34 56 C"},
+        recipient={
+            "name": "Ms Ann Ray",
+            "address": ["1 High St", "Leeds LS1 1AA"],
+            "ni_number": "QQ 12 34 56 C",
+        },
         reference="ESA/1",
     )
     result.pages = [Page(number=1, text=text, text_source="text")]
