@@ -98,8 +98,14 @@ def _address_lines(block: list[str]) -> list[str]:
 def recipient(text: str) -> Recipient | None:
     """Who the letter is to: the header block that starts with a title and a name, and their NI number."""
     for block in _blocks(text):
-        if _PERSON.match(block[0]) and len(block[0]) <= LONGEST_LINE:
-            lines = _address_lines(block)
+        # A text layer can lose the blank line before the name: the name starts the address wherever it is.
+        start = next(
+            (i for i, line in enumerate(block) if _PERSON.match(line) and len(line) <= LONGEST_LINE), None
+        )
+        if start is not None:
+            lines = _address_lines(block[start:])
+            postcode = next((i for i, line in enumerate(lines) if i and _POSTCODE.search(line)), None)
+            lines = lines[: postcode + 1] if postcode else lines  # an address ends at its postcode
             return Recipient(name=lines[0], address=lines[1:], ni_number=ni_number(text))
     number = ni_number(text)
     return Recipient(ni_number=number) if number else None
