@@ -49,6 +49,10 @@ def answer(result: AnalysisResult) -> Answer:
     words = {
         "thing": THING.get(letter.type, "appointment"),
         "relies": relies_on(check) if check else "",
+        # "I don't know" my group: the group is the one the letter states, and the answer says so.
+        "told": "Your letter says you are"
+        if check and not check.situation.group and check.effective_group and check.situation.benefit == "esa"
+        else "You told us you are",
         "kind": KIND_WORDS[letter.type],
     }
     return Answer(heading.format(**words), why.format(**words))

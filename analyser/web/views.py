@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from analyser.result import AnalysisResult, Evidence
 from analyser.rules.calendar import clock_time, long_date
+from analyser.rules.quotes import sentence_bounds
 from analyser.web.answer import answer, conflict_readings, effective_attendance, quotes
 from analyser.web.wording import (
     ATTENDANCE_SAYS,
@@ -14,6 +16,7 @@ from analyser.web.wording import (
     EVIDENCE_LABELS,
     FREE_ADVICE,
     GROUP_NAMES,
+    GROUP_WORDS,
     LETTER_KINDS,
     RECONSIDERATION_HREF,
     VERDICTS,
@@ -149,12 +152,17 @@ def _stated_group_quote(result: AnalysisResult) -> str | None:
     check, letter = result.check, result.letter
     if check is None or check.situation.group or not letter.esa_group_stated:
         return None
-    group_quotes = [
-        quote
-        for quote in quotes(result, evidence_label)
-        if any(kind.startswith("group") for kind in quote.kinds)
-    ]
-    return (group_quotes[0].before + group_quotes[0].marked + group_quotes[0].after) if group_quotes else None
+    for quote in quotes(result, evidence_label):
+        if any(kind.startswith("group") for kind in quote.kinds):
+            return quote.before + quote.marked + quote.after
+    # No span for the group: the first sentence of the letter that names it.
+    words = re.compile(GROUP_WORDS[letter.esa_group_stated], re.I)
+    for page in result.pages or ():
+        found = words.search(page.text)
+        bounds = sentence_bounds(page.text, found.start(), found.end()) if found else None
+        if bounds:
+            return " ".join(page.text[bounds[0] : bounds[1]].split())
+    return None
 
 
 def _draft_defaults(result: AnalysisResult) -> dict[str, str]:

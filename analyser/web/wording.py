@@ -71,7 +71,7 @@ ANSWERS: dict[str | None, dict[str, tuple[str, str]]] = {
     "likely_wrongful": {
         "*": (
             "You probably do not have to go to this {thing}",
-            "You told us you are {relies}. The rules say they cannot make you go. "
+            "{told} {relies}. The rules say they cannot make you go. "
             "But do not just stay away. Phone them first.",
         ),
     },
@@ -84,7 +84,7 @@ ANSWERS: dict[str | None, dict[str, tuple[str, str]]] = {
     "no_concern": {
         "mandatory": (
             "You have to go to this {thing}",
-            "You told us you are {relies}. They can ask you to go. If you cannot go, ask for a new date first.",
+            "{told} {relies}. They can ask you to go. If you cannot go, ask for a new date first.",
         ),
         "unclear": (
             "You probably have to go to this {thing}",
@@ -143,6 +143,13 @@ GROUP_NAMES = {
     "work_focused_interview_only": "the work-focused interview only group",
     "work_preparation": "the work preparation group",
     "all_work_related_requirements": "the all work-related requirements group",
+}
+
+# How a letter names each ESA group, to quote the sentence when the reading found no span for it.
+GROUP_WORDS = {
+    "support_group": r"support\s+group",
+    "wrag": r"work[\s-]+related\s+activity\s+group",
+    "assessment_phase": r"assessment\s+phase",
 }
 
 EVIDENCE_LABELS = {

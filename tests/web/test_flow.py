@@ -212,6 +212,9 @@ def test_the_question_flow_answers_first(browser, server, axe_source, tmp_path, 
             page.wait_for_load_state()
 
             assert page.locator("h1").inner_text() == heading, name
+            if name == "esa-unknown-letter-says-support":  # "I don't know" shows the words it relied on
+                assert "Your letter says you are in the ESA support group" in page.locator("main").inner_text()
+                assert "Our records show you are in the support group" in page.locator("main").inner_text()
             first_action = page.locator(".app-actions__item").first
             if phone_before:
                 said = first_action.inner_text()
