@@ -175,10 +175,10 @@ def answer_questions(
             checked.add(heading)
             assert serious_violations(page, axe_source) == [], page.url
         if click == "Start now":
+            if shots:
+                page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
             page.get_by_role("button", name="Start now").click()
             continue
-        if shots and step == 0:
-            page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
         if shots and step == 1:
             page.screenshot(path=SCREENSHOTS / "question.png", full_page=True)
         label, age = (click, None) if isinstance(click, str) else click
