@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from analyser.errors import AnalyserError
+from analyser.result import Flags
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,8 @@ def situation_options(command):
         "flags",
         multiple=True,
         metavar="K=V",
-        help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1.",
+        help="A circumstance, e.g. gets_carers_allowance=true or lone_parent_youngest_child_age=1; dates as "
+        "YYYY-MM-DD (date_of_birth=1960-05-10). Names: " + ", ".join(Flags.model_fields) + ".",
     )
     @functools.wraps(command)
     def wrapper(*args, benefit, group, flags, **kwargs):

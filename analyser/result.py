@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -130,6 +131,23 @@ class Flags(BaseModel):
     lone_parent_youngest_child_age: int | None = Field(default=None, ge=0, le=25)
     esa_style: Literal["old", "new"] | None = None
     over_pension_age: bool = False
+    # Facts added for the law by date (issue 17); each decides a row of ../shared/domain/RULES.md.
+    # Dates rather than yes/no where the law counts from a date, so a letter is judged as at its own date.
+    date_of_birth: dt.date | None = None  # -> State Pension age (Pension Credit qualifying age)
+    pregnancy_due_date: dt.date | None = None  # the expected week of confinement
+    baby_born_on: dt.date | None = None  # the date of the confinement (birth)
+    adoption_placement_date: dt.date | None = None  # a child placed with the person for adoption
+    foster_child_under_1: bool = False  # the responsible foster parent of a child under 1
+    uc_capability: Literal["lcw", "lcwra"] | None = None  # UC limited capability for work (-related activity)
+    partner_is_lead_carer: bool = False  # in a couple on UC, the other partner is the children's lead carer
+    earnings_above_threshold: bool = False  # UC: earnings at or above the conditionality threshold
+
+    @model_validator(mode="after")
+    def _plausible_dates(self) -> Flags:
+        born = self.date_of_birth
+        if born is not None and not dt.date(1900, 1, 1) <= born <= dt.date.today():
+            raise ValueError(f"date_of_birth {born} is not a date of birth (1900 to today)")
+        return self
 
 
 class Situation(BaseModel):
@@ -192,8 +210,29 @@ class Action(BaseModel):
     source: str | None = None
 
 
+JudgedFrom = Literal["letter_date", "appointment_date", "today"]
+
+
+class JudgedAt(BaseModel):
+    """The date whose law the verdict applies, and where that date came from."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    date: str
+    from_: JudgedFrom = Field(alias="from")
+
+
+class Conflict(BaseModel):
+    """Where the letter contradicts the person's situation; the verdict still follows the situation."""
+
+    code: str
+    text: str
+
+
 class Check(BaseModel):
     """The rules' judgement of one letter for one person's situation."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
 
     situation: Situation
     verdict: Verdict
@@ -202,6 +241,8 @@ class Check(BaseModel):
     next_steps: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    judged_at: JudgedAt | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)
 
 
 class Source(BaseModel):

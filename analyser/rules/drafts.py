@@ -13,9 +13,11 @@ from pydantic import BaseModel, Field
 from analyser.result import AnalysisResult, Letter
 from analyser.rules.actions import relies_on
 from analyser.rules.calendar import clock_time
-from analyser.rules.engine import attendance_for, parse_iso_date
+from analyser.rules.engine import attendance_for
+from analyser.rules.judged import law_for, parse_iso_date
 from analyser.rules.quotes import sentence_bounds
-from analyser.rules.rulebook import Derivation, Requirement, Rulebook, load_rulebook
+from analyser.rules.rows import Derivation, Requirement
+from analyser.rules.rulebook import Rulebook, load_rulebook
 
 DraftKind = Literal["challenge", "deferral"]
 # Which verdicts each draft fits; anything else would ask for the wrong thing.
@@ -151,9 +153,9 @@ def _deferral_body(
         _about_sentence(result.letter, label),
         f"I am asking you to defer (put off) this {label}"
         + (f" because {_as_clause(details.reason)}." if details.reason and details.reason.strip() else "."),
-        details.later_date and f"I could attend on or after {_format_date(details.later_date)}.",
+        f"I could attend on or after {_format_date(details.later_date)}." if details.later_date else None,
         "If it would help, I would be happy for it to take place by phone or at my home.",
-        rule and f"{rule.text} ({rule.source_text})",
+        f"{rule.text} ({rule.source_text})" if rule else None,
         "Please confirm in writing that it has been deferred, and the new date, so that my benefit is not affected.",
     ]
 
@@ -186,16 +188,19 @@ def _appointment_when(letter: Letter) -> str | None:
 
 def _rule_lines(book: Rulebook, result: AnalysisResult) -> Iterator[str]:
     """The rules behind the check that support a challenge (exemptions, not obligations), with sources."""
-    codes = dict.fromkeys(reason.code for reason in result.check.reasons) if result.check else {}
-    for code in codes:
+    reasons = {reason.code: reason for reason in result.check.reasons} if result.check else {}
+    law = law_for(result.letter)
+    for code, reason in reasons.items():
         row = book.row_by_code(code)
         # The rules are stated plainly, without the result's "If you ..." prefixes: the reader of this
-        # letter is the office, which knows the person's group and can apply them.
+        # letter is the office, which knows the person's group and can apply them. A dated rule is worded
+        # as at the letter's date, as in the result.
+        age = result.check.situation.flags.lone_parent_youngest_child_age if result.check else None
         if isinstance(row, Requirement) and row.can_be_required != "yes":
-            hedge = f" {HEDGED_RULE}" if row.hedge else ""
-            yield f"{row.reason}{hedge} ({row.source_text})"
+            hedge = f" {HEDGED_RULE}" if book.is_hedged(row, law) else ""
+            yield f"{book.wording(row.reason, law, age)}{hedge} ({reason.source})"
         elif isinstance(row, Derivation) and row.reason:
-            yield f"{row.reason} ({row.source_text})"
+            yield f"{book.wording(row.reason, law, age)} ({reason.source})"
 
 
 def _threat_quote(result: AnalysisResult) -> str | None:

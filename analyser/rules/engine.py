@@ -6,16 +6,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analyser.result import Check, Flags, Letter, Reason, Situation, Verdict
-from analyser.rules.rulebook import (
-    Derivation,
-    Kind,
-    Option,
-    Requirement,
-    Rulebook,
-    RulesDataError,
-    Unknown,
-    load_rulebook,
-)
+from analyser.rules.conflicts import conflicts, situation_warnings
+from analyser.rules.facts import PENSION_AGE, facts_on, pension_age_reasons
+from analyser.rules.judged import judged_at, law_for
+from analyser.rules.parameters import Law
+from analyser.rules.rows import Derivation, Kind, Option, Requirement, Unknown
+from analyser.rules.rulebook import Rulebook, RulesDataError, load_rulebook
 
 # The most protective answer first: any exemption that applies to a person is enough.
 PROTECTIVE_ORDER = ("no", "trigger_points", "yes")
@@ -30,6 +26,7 @@ class _Reading:
 
     flags: Flags
     stated_group: str | None
+    facts: frozenset[str] = frozenset()  # worked out from the flags on the date judged
     labels: tuple[str, ...] = ()
     guessed: tuple[Unknown, ...] = ()
     group: str | None = None  # the effective group, once placed
@@ -40,6 +37,7 @@ class _Reading:
         return _Reading(
             flags=self.flags.model_copy(update=option.flags),
             stated_group=option.group or self.stated_group,
+            facts=self.facts,
             labels=(*self.labels, option.label),
             guessed=(*self.guessed, unknown),
         )
@@ -58,14 +56,16 @@ class _Judgement:
     letter_reasons: list[Reason] = field(default_factory=list)  # what the letter demands of it
 
 
-def check(letter: Letter, situation: Situation) -> Check:
-    """Judge whether the letter's demand is likely wrongful for this person's benefit and group."""
+def check(letter: Letter, situation: Situation, today: date | None = None) -> Check:
+    """Judge whether the letter's demand is likely wrongful for this person, by the law on the letter's date."""
     book = load_rulebook()
     kind = book.kind_of(letter.type)
-    on = parse_iso_date(letter.letter_date)
-    readings = _readings(book, situation, letter, on)
+    law = law_for(letter, today)
+    readings = _readings(book, situation, letter, law)
     groups = {reading.group for reading in readings}
     effective_group = groups.pop() if len(groups) == 1 else None
+    when = judged_at(law)
+    disagreements = conflicts(book, letter, situation, law, _if_letter_right)
 
     if kind is None or (letter.attendance == "none" and not letter.attendance_by_group):
         row = book.not_applicable_for(letter.type)
@@ -75,9 +75,11 @@ def check(letter: Letter, situation: Situation) -> Check:
             effective_group=effective_group,
             reasons=[book.reason(row)],
             next_steps=list(row.next_steps),
+            judged_at=when,
+            conflicts=disagreements,
         )
 
-    judgements = [_judge(book, kind, situation.benefit, letter, reading, on) for reading in readings]
+    judgements = [_judge(book, kind, situation.benefit, letter, reading, law) for reading in readings]
     verdict = _combined_verdict(judgements)
     return Check(
         situation=situation,
@@ -85,7 +87,9 @@ def check(letter: Letter, situation: Situation) -> Check:
         effective_group=effective_group,
         reasons=_merged_reasons(book, judgements),
         next_steps=_next_steps(book, verdict, situation, judgements),
-        warnings=_situation_warnings(book, letter, situation),
+        warnings=situation_warnings(book, letter, situation),
+        judged_at=when,
+        conflicts=disagreements,
     )
 
 
@@ -95,12 +99,13 @@ def letter_warnings(letter: Letter) -> list[str]:
     kind = book.kind_of(letter.type)
     if kind is None or letter.esa_group_stated is None:
         return []
-    on = parse_iso_date(letter.letter_date)
+    law = law_for(letter)
     situation = Situation(benefit="esa", group=letter.esa_group_stated)
-    judgements = [_judge(book, kind, "esa", letter, r, on) for r in _readings(book, situation, letter, on)]
+    judgements = [_judge(book, kind, "esa", letter, r, law) for r in _readings(book, situation, letter, law)]
     # Only firm law counts here: a hedged exemption is not enough to call the letter self-contradictory.
     contradicts = all(
-        j.verdict == "likely_wrongful" and not any(row.hedge for row in j.deciding) for j in judgements
+        j.verdict == "likely_wrongful" and not any(book.is_hedged(row, law) for row in j.deciding)
+        for j in judgements
     )
     if not contradicts:
         return []
@@ -122,19 +127,14 @@ def letter_warnings(letter: Letter) -> list[str]:
     ]
 
 
-def parse_iso_date(value: str | None) -> date | None:
-    """A YYYY-MM-DD date, or None when it is missing or unreadable (the NLP may find a partial date)."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _readings(book: Rulebook, situation: Situation, letter: Letter, on: date | None) -> list[_Reading]:
+def _readings(book: Rulebook, situation: Situation, letter: Letter, law: Law) -> list[_Reading]:
     """The situation as given, or one reading per likely option of whatever is unknown, each placed in its group."""
     # The person's own answer beats the letter's: they may have moved group since it was written.
     stated = situation.group or (letter.esa_group_stated if situation.benefit == "esa" else None)
-    readings = [_Reading(flags=situation.flags, stated_group=stated)]
+    flags = situation.flags
+    if situation.benefit == "esa" and not law.value("esa_new_style_exists"):
+        flags = flags.model_copy(update={"esa_style": "old"})  # before 2013 every ESA claim was old style
+    readings = [_Reading(flags=flags, stated_group=stated, facts=facts_on(flags, law.on))]
     for unknown in book.unknowns:
         if situation.benefit in unknown.benefit:
             readings = [
@@ -142,33 +142,33 @@ def _readings(book: Rulebook, situation: Situation, letter: Letter, on: date | N
                 for reading in readings
                 for expanded in (
                     [reading.guess(unknown, option) for option in unknown.options]
-                    if _is_missing(book, unknown, situation.benefit, reading, on)
+                    if _is_missing(book, unknown, situation.benefit, reading, law)
                     else [reading]
                 )
             ]
-    return [_placed(book, situation.benefit, reading, on) for reading in readings]
+    return [_placed(book, situation.benefit, reading, law) for reading in readings]
 
 
-def _placed(book: Rulebook, benefit: str, reading: _Reading, on: date | None) -> _Reading:
-    group, derivation = _effective_group(book, benefit, reading, on)
+def _placed(book: Rulebook, benefit: str, reading: _Reading, law: Law) -> _Reading:
+    group, derivation = _effective_group(book, benefit, reading, law)
     return replace(reading, group=group, derivation=derivation)
 
 
-def _is_missing(book: Rulebook, unknown: Unknown, benefit: str, reading: _Reading, on: date | None) -> bool:
+def _is_missing(book: Rulebook, unknown: Unknown, benefit: str, reading: _Reading, law: Law) -> bool:
     if unknown.missing == "esa_style":
         return reading.flags.esa_style is None
-    return _effective_group(book, benefit, reading, on)[0] is None
+    return _effective_group(book, benefit, reading, law)[0] is None
 
 
 def _effective_group(
-    book: Rulebook, benefit: str, reading: _Reading, on: date | None
+    book: Rulebook, benefit: str, reading: _Reading, law: Law
 ) -> tuple[str | None, Derivation | None]:
     """The least demanding of the stated group and every group the flags put the person in."""
     candidates: list[tuple[int, int, str, Derivation | None]] = []
     if reading.stated_group:
         candidates.append((book.groups[reading.stated_group].precedence, 0, reading.stated_group, None))
     for row in book.derivations:
-        if row.applies_to.matches(benefit, reading.stated_group, reading.flags, on):
+        if row.applies_to.matches(benefit, reading.stated_group, reading.flags, reading.facts, law):
             candidates.append((book.groups[row.group].precedence, 1, row.group, row))
     if not candidates:
         return None, None
@@ -188,14 +188,14 @@ def attendance_for(letter: Letter, *groups: str | None) -> tuple[str, bool, str 
 
 
 def _judge(
-    book: Rulebook, kind: Kind, benefit: str, letter: Letter, reading: _Reading, on: date | None
+    book: Rulebook, kind: Kind, benefit: str, letter: Letter, reading: _Reading, law: Law
 ) -> _Judgement:
     """Apply the requirement rows and the verdict table to one reading placed in its effective group."""
     group, derivation = reading.group, reading.derivation
     rows = [
         row
         for row in book.requirements
-        if row.kind == kind and row.applies_to.matches(benefit, group, reading.flags, on)
+        if row.kind == kind and row.applies_to.matches(benefit, group, reading.flags, reading.facts, law)
     ]
     if not rows:
         raise RulesDataError(f"no requirement row for {kind} / {benefit} / group {group} / {reading.flags}")
@@ -209,9 +209,14 @@ def _judge(
         verdict=book.verdict(answer, attendance, sanction),
         deciding=deciding,
     )
+    age = reading.flags.lone_parent_youngest_child_age
+    if PENSION_AGE in reading.facts and any(
+        PENSION_AGE in row.applies_to.facts for row in [*deciding, derivation] if row
+    ):
+        judgement.reasons += pension_age_reasons(book, reading.flags)
     if derivation is not None and derivation.reason and derivation.group != reading.stated_group:
-        judgement.reasons.append(book.reason(derivation))
-    judgement.reasons += [book.reason(row) for row in deciding]
+        judgement.reasons.append(book.reason(derivation, law, age))
+    judgement.reasons += [book.reason(row, law, age) for row in deciding]
     if answer != "yes":
         judgement.letter_reasons = _letter_reasons(book, letter, attendance, sanction, letter_group)
     return judgement
@@ -309,24 +314,14 @@ def _next_steps(
     ]
 
 
-def _situation_warnings(book: Rulebook, letter: Letter, situation: Situation) -> list[str]:
-    """Where what the person said and what the letter says disagree, or one fills in for the other."""
-    messages = book.messages
-    warnings = []
-    stated = letter.esa_group_stated if situation.benefit == "esa" else None
-    if stated and situation.group is None:
-        warnings.append(messages.group_from_letter.format(group=book.groups[stated].label))
-    elif stated and situation.group != stated:
-        warnings.append(
-            messages.group_mismatch.format(
-                letter_group=book.groups[stated].label, group=book.groups[situation.group].label
-            )
-        )
-    if letter.benefits_mentioned and situation.benefit not in letter.benefits_mentioned:
-        warnings.append(
-            messages.benefit_not_in_letter.format(
-                letter_benefits=" and ".join(book.benefit_labels[b] for b in letter.benefits_mentioned),
-                benefit=book.benefit_labels[situation.benefit],
-            )
-        )
-    return warnings
+def _if_letter_right(book: Rulebook, letter: Letter, situation: Situation, law: Law) -> Verdict | None:
+    """The verdict were the letter's stated group right (for a conflict's "if the letter is right")."""
+    kind = book.kind_of(letter.type)
+    if kind is None or letter.esa_group_stated is None or letter.attendance == "none":
+        return None
+    as_stated = situation.model_copy(update={"group": letter.esa_group_stated})
+    judgements = [
+        _judge(book, kind, situation.benefit, letter, reading, law)
+        for reading in _readings(book, as_stated, letter, law)
+    ]
+    return _combined_verdict(judgements)

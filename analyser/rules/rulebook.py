@@ -1,249 +1,48 @@
-"""The rules data: pydantic models of requirements.yaml, validated once when first loaded."""
+"""The rules data: requirements.yaml read into the rows of rows.py, checked as a whole once when first loaded."""
 
 from __future__ import annotations
 
 import itertools
-from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal, get_args
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError, model_validator
 
-from analyser.result import (
-    BENEFITS,
-    GROUPS,
-    LETTER_TYPES,
-    Attendance,
-    Benefit,
-    Flags,
-    LetterType,
-    Reason,
-    Verdict,
+from analyser.result import BENEFITS, GROUPS, LETTER_TYPES, Benefit, Reason, Verdict
+from analyser.rules.parameters import TEMPLATE_WORDS, Law, Parameter, load_parameters
+from analyser.rules.rows import (
+    ANSWERS,
+    ATTENDANCES,
+    BOOL_FLAGS,
+    KINDS,
+    Deferral,
+    Derivation,
+    GroupInfo,
+    Kind,
+    KindInfo,
+    LetterNote,
+    Messages,
+    NextStep,
+    NotApplicable,
+    Requirement,
+    Row,
+    SourcedRow,
+    Unknown,
+    VerdictRow,
 )
 
-Answer = Literal["yes", "no", "trigger_points"]
-Kind = Literal["wfi", "programme"]
+__all__ = ["ANSWERS", "ATTENDANCES", "KINDS", "RULES_FILE", "Rulebook", "RulesDataError", "load_rulebook"]
 
-ANSWERS: tuple[str, ...] = get_args(Answer)
-KINDS: tuple[str, ...] = get_args(Kind)
-ATTENDANCES: tuple[str, ...] = get_args(Attendance)
-# Flags that are plain yes/no facts about the person; rows may test any of them.
-BOOL_FLAGS: tuple[str, ...] = tuple(
-    name for name, field in Flags.model_fields.items() if field.annotation is bool
-)
 RULES_FILE = "requirements.yaml"
-CODE_PATTERN = r"^[A-Z][A-Z0-9_]+$"
 
 
 class RulesDataError(Exception):
     """requirements.yaml is malformed or incomplete: a bug in the rules data, not in the user's input."""
 
 
-class _Row(BaseModel):
-    # Frozen and closed: a misspelt key in the YAML is an error, not a silently ignored condition.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceRef(_Row):
-    """One legal or authoritative source: the Act/SI and section or regulation, and a link to it."""
-
-    title: str = Field(min_length=3)
-    href: str = Field(pattern=r"^https?://\S+$")
-
-
-class AgeRange(_Row):
-    """An inclusive range of the lone parent's youngest child's age, in whole years."""
-
-    min: int = Field(default=0, ge=0)
-    max: int | None = Field(default=None, ge=0)
-
-    def contains(self, age: int | None) -> bool:
-        """Whether `age` is known and inside the range."""
-        return age is not None and age >= self.min and (self.max is None or age <= self.max)
-
-
-class AppliesTo(_Row):
-    """Who a row applies to: every condition given must hold (an omitted condition matches anyone)."""
-
-    benefit: list[Benefit] = Field(min_length=1)
-    group: list[str] | None = None
-    esa_style: Literal["old", "new"] | None = None
-    flags: dict[str, bool] = Field(default_factory=dict)
-    any_flag: list[str] | None = None
-    lone_parent_youngest_child_age: AgeRange | None = None
-    since: date | None = None
-    until: date | None = None
-
-    @model_validator(mode="after")
-    def _known_flags(self) -> AppliesTo:
-        unknown = (set(self.flags) | set(self.any_flag or ())) - set(BOOL_FLAGS)
-        if unknown:
-            raise ValueError(f"unknown flags {sorted(unknown)}; flags: {', '.join(BOOL_FLAGS)}")
-        return self
-
-    def matches(self, benefit: str, group: str | None, flags: Flags, on: date | None) -> bool:
-        """Whether the row applies to this benefit, effective group and flags, for a letter dated `on`."""
-        # A row that stopped applying (`until`) needs a letter date to apply at all; one that started
-        # applying (`since`) is assumed to apply when the date is unknown: the law as it stands now.
-        return (
-            benefit in self.benefit
-            and (self.group is None or group in self.group)
-            and (self.esa_style is None or flags.esa_style == self.esa_style)
-            and all(getattr(flags, name) == value for name, value in self.flags.items())
-            and (self.any_flag is None or any(getattr(flags, name) for name in self.any_flag))
-            and (
-                self.lone_parent_youngest_child_age is None
-                or self.lone_parent_youngest_child_age.contains(flags.lone_parent_youngest_child_age)
-            )
-            and (self.since is None or on is None or on >= self.since)
-            and (self.until is None or (on is not None and on <= self.until))
-        )
-
-
-class _SourcedRow(_Row):
-    code: str = Field(pattern=CODE_PATTERN)
-    sources: list[SourceRef] = Field(min_length=1)
-    legal_rows: list[int] = Field(default_factory=list)
-
-    @property
-    def source_text(self) -> str:
-        """The sources as one string for a Reason."""
-        return "; ".join(source.title for source in self.sources)
-
-    @property
-    def href(self) -> str:
-        """The first source's link: the one a reader should open first."""
-        return self.sources[0].href
-
-
-class Requirement(_SourcedRow):
-    """One rule: whether a situation's person can be required to do one kind of thing, and why."""
-
-    kind: Kind
-    applies_to: AppliesTo
-    can_be_required: Answer
-    reason: str = Field(min_length=20)
-    # False, or True (the standard hedge), or the hedge's own words, for UNCONFIRMED law.
-    hedge: bool | str = False
-
-
-class Derivation(_SourcedRow):
-    """A fact that puts a person in a group (UC carer -> no work-related requirements)."""
-
-    applies_to: AppliesTo
-    group: str
-    reason: str | None = None
-
-
-class GroupInfo(_Row):
-    """A group the rules know, with its precedence: the lower, the fewer the requirements."""
-
-    precedence: int = Field(ge=0)
-    benefits: list[Benefit] = Field(min_length=1)
-    label: str
-
-
-class Option(_Row):
-    """One likely value of something unknown about the person (a group, ESA's style)."""
-
-    label: str
-    group: str | None = None
-    flags: dict[str, Any] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _flags_valid(self) -> Option:
-        Flags.model_validate(self.flags)
-        return self
-
-
-class Unknown(_SourcedRow):
-    """Something often not known about the person, and its likely values to try in turn."""
-
-    benefit: list[Benefit] = Field(min_length=1)
-    missing: Literal["group", "esa_style"]
-    reason: str
-    options: list[Option] = Field(min_length=2)
-
-
-class VerdictRow(_Row):
-    """One row of the verdict table: can-be-required x attendance x sanction language -> verdict."""
-
-    can_be_required: list[Answer] = Field(min_length=1)
-    attendance: list[Attendance] = Field(min_length=1)
-    sanction_language: list[bool] = Field(min_length=1)
-    verdict: Verdict
-
-    def cells(self) -> list[tuple[str, str, bool]]:
-        """Every (answer, attendance, sanction) cell this row decides."""
-        return list(itertools.product(self.can_be_required, self.attendance, self.sanction_language))
-
-
-class LetterNote(_Row):
-    """What the letter demands, said plainly, for people who cannot be required to do it."""
-
-    code: str = Field(pattern=CODE_PATTERN)
-    attendance: list[Attendance] = Field(min_length=1)
-    sanction_language: list[bool] = Field(min_length=1)
-    text: str
-    quote_labels: list[str] = Field(default_factory=list)
-
-
-class NotApplicable(_SourcedRow):
-    """What a letter that is not a WFI or programme demand is, and what to do about it."""
-
-    letter_types: list[LetterType] = Field(min_length=1)
-    reason: str
-    next_steps: list[str] = Field(min_length=1)
-
-
-class NextStep(_Row):
-    """A plain-English next step, shown when all its conditions hold."""
-
-    text: str
-    verdict: list[Verdict] = Field(min_length=1)
-    attendance: list[Attendance] | None = None  # every reading's attendance must be listed
-    benefit: list[Benefit] | None = None
-    is_carer: bool | None = None
-    can_be_required: list[Answer] | None = None  # some reading's answer must be listed
-    mixed: bool | None = None  # readings of an unknown situation disagree
-
-
-class KindInfo(_Row):
-    """A kind of demand the rules judge: which letter types make it, and how to name it."""
-
-    letter_types: list[LetterType] = Field(min_length=1)
-    label: str
-    action: str
-
-
-class Deferral(_SourcedRow):
-    """The rule that lets an adviser put off an interview, for a deferral request."""
-
-    benefit: list[Benefit] = Field(min_length=1)
-    text: str
-
-
-class Messages(_Row):
-    """The engine's own sentences, so that all the product's wording lives in the data."""
-
-    hedge: str
-    letter_source: str
-    if_condition: str
-    quote: str
-    attendance_for_group: str
-    attendance_words: dict[Attendance, str]
-    threat_for_other_groups: str
-    group_from_letter: str
-    group_mismatch: str
-    benefit_not_in_letter: str
-    letter_contradiction: str
-    demand_mandatory: str
-    demand_threat: str
-
-
-class Rulebook(_Row):
+class Rulebook(Row):
     """Everything in requirements.yaml, checked for consistency as a whole."""
 
     version: int
@@ -260,12 +59,15 @@ class Rulebook(_Row):
     next_steps: list[NextStep]
     deferral: list[Deferral]
     messages: Messages
+    # The dated parameters (parameters.yaml) the rows name; not part of requirements.yaml itself.
+    parameters: dict[str, Parameter]
 
     @model_validator(mode="after")
     def _consistent(self) -> Rulebook:
         problems = [
             *self._duplicate_codes(),
             *self._unknown_groups(),
+            *self._unknown_parameters(),
             *self._table_gaps(
                 "verdict table",
                 [cell for row in self.verdicts for cell in row.cells()],
@@ -315,6 +117,11 @@ class Rulebook(_Row):
             else []
         )
 
+    def _unknown_parameters(self) -> list[str]:
+        known = set(self.parameters) | set(TEMPLATE_WORDS)
+        unknown = {name for row in self.coded_rows() for name in row.parameter_names()} - known
+        return [f"unknown parameters or placeholders: {sorted(unknown)}"] if unknown else []
+
     @staticmethod
     def _table_gaps(name: str, covered: list[Any], expected: Any) -> list[str]:
         """Each expected cell decided exactly once: a gap leaves a case unjudged, a repeat makes order matter."""
@@ -323,7 +130,7 @@ class Rulebook(_Row):
         problems = ([f"missing {gaps}"] if gaps else []) + ([f"repeated {repeated}"] if repeated else [])
         return [f"{name}: {'; '.join(problems)}"] if problems else []
 
-    def coded_rows(self) -> list[_SourcedRow]:
+    def coded_rows(self) -> list[SourcedRow]:
         """Every row with a code and sources: requirements, derivations, unknowns, not-applicable, deferral."""
         return [*self.requirements, *self.derivations, *self.unknowns, *self.not_applicable, *self.deferral]
 
@@ -340,7 +147,11 @@ class Rulebook(_Row):
         """The plain description of what a letter demands, if it demands anything."""
         cell = (attendance, sanction_language)
         return next(
-            (n for n in self.letter_notes if cell in itertools.product(n.attendance, n.sanction_language)),
+            (
+                n
+                for n in self.letter_notes
+                if cell in list(itertools.product(n.attendance, n.sanction_language))
+            ),
             None,
         )
 
@@ -348,18 +159,51 @@ class Rulebook(_Row):
         """The explanation for a letter the rules do not judge."""
         return next(row for row in self.not_applicable if letter_type in row.letter_types)
 
-    def hedged_reason(self, row: Requirement) -> str:
-        """A requirement's reason with its hedge, so UNCONFIRMED law always reads as such."""
-        if row.hedge is False:
-            return row.reason
-        return f"{row.reason} {self.messages.hedge if row.hedge is True else row.hedge}"
+    def hedged_reason(self, row: Requirement, law: Law | None = None, age: int | None = None) -> str:
+        """A requirement's reason as at the law's date, with its hedges, so UNCONFIRMED law reads as such."""
+        text = self.wording(row.reason, law, age)
+        hedges = [self.messages.hedge if row.hedge is True else row.hedge] if row.hedge else []
+        if law is not None:
+            hedges += law.hedges(row.parameter_names())
+        return " ".join([text, *dict.fromkeys(hedges)])
 
-    def reason(self, row: Requirement | Derivation | Unknown | NotApplicable) -> Reason:
-        """A Reason for the result from a coded row."""
-        text = self.hedged_reason(row) if isinstance(row, Requirement) else row.reason
-        return Reason(code=row.code, text=text or "", source=row.source_text, href=row.href)
+    def is_hedged(self, row: Requirement, law: Law) -> bool:
+        """Whether the row rests on anything UNCONFIRMED, in itself or in the dated values it uses."""
+        return bool(row.hedge) or bool(law.hedges(row.parameter_names()))
 
-    def row_by_code(self, code: str) -> _SourcedRow | None:
+    def wording(self, text: str, law: Law | None, age: int | None) -> str:
+        """A row's words with its {placeholders} (the date, the child's age, parameters) filled in."""
+        if law is None or "{" not in text:
+            return text
+        return text.format_map(law.words(age))
+
+    def reason(
+        self,
+        row: Requirement | Derivation | Unknown | NotApplicable,
+        law: Law | None = None,
+        age: int | None = None,
+    ) -> Reason:
+        """A Reason for the result from a coded row; a dated rule cites the law in force on the date."""
+        if isinstance(row, Requirement):
+            text = self.hedged_reason(row, law, age)
+        else:
+            text = self.wording(row.reason or "", law, age)
+            if law is not None and row.reason:
+                text = " ".join([text, *dict.fromkeys(law.hedges(row.parameter_names()))])
+        # The rule in force on the date comes first: the value its wording names, else the one it tests.
+        cited = [
+            name for name in row.wording_names() if law and name in law.parameters
+        ] or row.parameter_names()
+        sources = [*(law.sources(cited) if law else ()), *row.sources]
+        unique = list({source.title: source for source in sources}.values())
+        return Reason(
+            code=row.code,
+            text=text,
+            source="; ".join(source.title for source in unique),
+            href=unique[0].href,
+        )
+
+    def row_by_code(self, code: str) -> SourcedRow | None:
         """The coded row with this code, if any."""
         return next((row for row in self.coded_rows() if row.code == code), None)
 
@@ -372,8 +216,11 @@ def load_rulebook() -> Rulebook:
 
 
 def parse_rulebook(text: str) -> Rulebook:
-    """Validate rules YAML text, raising RulesDataError that names every problem."""
+    """Validate rules YAML text (with the packaged parameters), raising RulesDataError naming every problem."""
     try:
-        return Rulebook.model_validate(yaml.safe_load(text))
+        data: Any = yaml.safe_load(text)
+        if isinstance(data, dict):
+            data = {**data, "parameters": load_parameters()}
+        return Rulebook.model_validate(data)
     except (yaml.YAMLError, ValidationError) as error:
         raise RulesDataError(f"{RULES_FILE} is invalid: {error}") from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from analyser.errors import InvalidSituation
 from analyser.result import Flags, Situation
@@ -68,12 +69,21 @@ def _situation(benefit: str | None, group: str | None, flag_values: dict[str, st
     )
 
 
-def _flag_value(name: str, value: str) -> bool | int | str | None:
-    """One flag's value in the type Flags expects; None leaves the flag at its default."""
+def _flag_value(name: str, value: str) -> bool | int | str | date | None:
+    """One flag's value in the type Flags expects; None leaves the flag at its default.
+
+    Generic over the Flags model: a new fact there is accepted by --flag, the CSV and the API alike."""
     word = _word(value)
     if word is None:
         return None
     annotation = Flags.model_fields[name].annotation
+    if annotation == date | None:
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidSituation(
+                f"Invalid situation: flag {name} is {value!r}; use a date written YYYY-MM-DD, e.g. 2015-06-01"
+            ) from None
     if annotation is bool:
         if word in TRUE_WORDS | FALSE_WORDS:
             return word in TRUE_WORDS
@@ -85,7 +95,7 @@ def _flag_value(name: str, value: str) -> bool | int | str | None:
             raise InvalidSituation(
                 f"Invalid situation: flag {name} is {value!r}; use a whole number"
             ) from None
-    # Anything else (esa_style) is a choice of words that Situation.parse checks and explains.
+    # Anything else (esa_style, uc_capability) is a choice of words that Situation.parse checks and explains.
     return word
 
 

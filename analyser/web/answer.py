@@ -61,7 +61,7 @@ def answer(result: AnalysisResult) -> Answer:
 def conflict_readings(result: AnalysisResult) -> list[tuple[str, str]]:
     """The answer if the person's answers are right, and if the letter is right: (reading, answer heading)."""
     letter, check = result.letter, result.check
-    if check is None or not getattr(check, "conflicts", None):
+    if check is None or not check.conflicts:
         return []
     readings: list[tuple[str, str]] = [("If your answers are right", answer(result).heading)]
     situation = check.situation

@@ -88,7 +88,7 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
     letter, check = result.letter, result.check
     kind_heading, kind_text = LETTER_KINDS.get(letter.type, LETTER_KINDS["other"])
     verdict = check.verdict if check else None
-    conflicts = list(getattr(check, "conflicts", None) or [])
+    conflicts = list(check.conflicts) if check else []
     the_answer = answer(result)
     # One message for a letter that makes going depend on the group: what it says for each group, never
     # also "it does not say whether you must".
@@ -119,7 +119,6 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
         (page.number, highlight(page.text, [span for span in letter.evidence if span.page == page.number]))
         for page in result.pages or []
     ]
-    judged_at = getattr(check, "judged_at", None)
     return {
         "result": result,
         "answer": the_answer,
@@ -133,7 +132,6 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
         "says": says,
         "verdict": VERDICTS[verdict] if verdict else None,
         "verdict_code": verdict,
-        "judged_at": (long_date(judged_at.date), judged_at.from_) if judged_at else None,
         "details": [(name, value) for name, value in details if value],
         "quotes": quotes(result, evidence_label),
         "pages": pages,

@@ -1,7 +1,9 @@
-"""The named cases in cases.yaml: each situation and letter gives the expected verdict and reasons."""
+"""The named cases in cases.yaml: each situation and letter, at each date, gives the expected verdict and reasons."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,36 @@ from analyser.rules.rulebook import load_rulebook
 
 CASES_FILE = Path(__file__).with_name("cases.yaml")
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+EXPECTATIONS = ("verdict", "reasons", "effective_group", "warnings_include", "conflicts", "reasons_say")
+
+
+def period_dates(period: dict[str, Any]) -> list[date]:
+    """The dates a period is judged at: its first day and the day after (on, just after), its last day."""
+    dates = []
+    if "from" in period:
+        dates += [period["from"], period["from"] + timedelta(days=1)]
+    if "until" in period:
+        dates.append(period["until"])
+    return dates
+
+
+def runs(case: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(id, letter, expectations) for each date a case is judged at: one run, or one per period date."""
+    expected = {key: case[key] for key in EXPECTATIONS if key in case}
+    if "periods" not in case:
+        yield case["name"], case["letter"], expected
+        return
+    for period in case["periods"]:
+        for day in period_dates(period):
+            letter = {**case["letter"], "letter_date": day.isoformat()}
+            yield (
+                f"{case['name']} @{day}",
+                letter,
+                {**expected, **{k: period[k] for k in EXPECTATIONS if k in period}},
+            )
+
+
+RUNS = [run for case in CASES for run in runs(case)]
 
 
 def test_case_names_are_unique_sentences() -> None:
@@ -22,30 +54,39 @@ def test_case_names_are_unique_sentences() -> None:
     assert all(name.endswith(".") for name in names)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_case(case: dict[str, Any]) -> None:
-    result = check(Letter.model_validate(case["letter"]), Situation.parse(case["situation"]))
+SITUATIONS = {case["name"]: case["situation"] for case in CASES}
 
-    assert result.verdict == case["verdict"]
-    if "reasons" in case:
-        assert sorted(reason.code for reason in result.reasons) == sorted(case["reasons"])
-    if "effective_group" in case:
-        assert result.effective_group == case["effective_group"]
-    for fragment in case.get("warnings_include", ()):
+
+@pytest.mark.parametrize(("name", "letter", "expected"), RUNS, ids=[run[0] for run in RUNS])
+def test_case(name: str, letter: dict[str, Any], expected: dict[str, Any]) -> None:
+    situation = SITUATIONS[name.split(" @")[0]]
+    result = check(Letter.model_validate(letter), Situation.parse(situation))
+
+    assert result.verdict == expected["verdict"]
+    if "reasons" in expected:
+        assert sorted(reason.code for reason in result.reasons) == sorted(expected["reasons"])
+    if "effective_group" in expected:
+        assert result.effective_group == expected["effective_group"]
+    for fragment in expected.get("warnings_include", ()):
         assert any(fragment in warning for warning in result.warnings), (fragment, result.warnings)
+    if "conflicts" in expected:
+        assert [conflict.code for conflict in result.conflicts] == expected["conflicts"]
+    for fragment in expected.get("reasons_say", ()):
+        assert any(fragment in reason.text for reason in result.reasons), (fragment, result.reasons)
     assert all(reason.text and reason.source for reason in result.reasons)
-    if result.verdict != "not_applicable" or "reasons" in case:
+    assert all("{" not in reason.text for reason in result.reasons), "every placeholder is filled in"
+    if result.verdict != "not_applicable" or "reasons" in expected:
         assert result.next_steps, "every judged letter comes with something to do"
 
 
 def test_every_requirement_row_is_exercised_by_a_case() -> None:
-    expected = {code for case in CASES for code in case.get("reasons", ())}
+    expected = {code for _, _, run in RUNS for code in run.get("reasons", ())}
     rows = {row.code for row in load_rulebook().requirements}
     assert rows - expected == set()
 
 
 def test_every_not_applicable_row_is_exercised_by_a_case() -> None:
-    expected = {code for case in CASES for code in case.get("reasons", ())}
+    expected = {code for _, _, run in RUNS for code in run.get("reasons", ())}
     assert {row.code for row in load_rulebook().not_applicable} - expected == set()
 
 

@@ -1,4 +1,4 @@
-"""The dev set's gold findings, judged by check(), agree with an independent reading of the verdict table."""
+"""The dev set's gold findings, judged by check() at each situation's date, agree with an independent reading of the verdict table."""
 
 from __future__ import annotations
 
@@ -36,6 +36,36 @@ SITUATIONS: dict[str, tuple[Situation, dict[str, str]]] = {
     ),
     "pip-only": (Situation(benefit="pip"), {"wfi": "no", "programme": "no"}),
 }
+# Situations whose answers RULES.md's dated notes state for a date: each dev letter is judged as if
+# it were dated then. The 2015 UC carer is the issue's regression (WFI only until April 2017).
+UC_CARER_OF_2 = Situation(benefit="universal_credit", flags={"lone_parent_youngest_child_age": 2})
+IS_LONE_PARENT_OF_4 = Situation(benefit="income_support", flags={"lone_parent_youngest_child_age": 4})
+IS_LONE_PARENT_OF_0 = Situation(benefit="income_support", flags={"lone_parent_youngest_child_age": 0})
+DATED: dict[str, tuple[Situation, dict[str, str], str]] = {
+    "uc-carer-child-2-in-2015": (UC_CARER_OF_2, {"wfi": "yes", "programme": "no"}, "2015-06-01"),
+    "uc-carer-child-2-in-2018": (UC_CARER_OF_2, {"wfi": "yes", "programme": "yes"}, "2018-06-01"),
+    "is-lone-parent-child-4-before-2014": (
+        IS_LONE_PARENT_OF_4,
+        {"wfi": "yes", "programme": "no"},
+        "2014-04-27",
+    ),
+    "is-lone-parent-child-4-from-2014": (
+        IS_LONE_PARENT_OF_4,
+        {"wfi": "yes", "programme": "yes"},
+        "2014-04-28",
+    ),
+    "is-lone-parent-child-0-before-2011": (
+        IS_LONE_PARENT_OF_0,
+        {"wfi": "yes", "programme": "no"},
+        "2011-10-30",
+    ),
+    "is-lone-parent-child-0-from-2011": (IS_LONE_PARENT_OF_0, {"wfi": "no", "programme": "no"}, "2011-10-31"),
+    "esa-wrag-old-style-in-2010": (
+        Situation(benefit="esa", group="wrag", flags={"esa_style": "old"}),
+        {"wfi": "yes", "programme": "no"},
+        "2010-06-01",
+    ),
+}
 
 
 def _gold() -> list[dict[str, Any]]:
@@ -46,9 +76,10 @@ def _gold() -> list[dict[str, Any]]:
     return [json.loads(line) for line in DEV_LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _letter(label: dict[str, Any]) -> Letter:
-    """The gold label fields as the NLP stage's findings."""
+def _letter(label: dict[str, Any], letter_date: str | None = None) -> Letter:
+    """The gold label fields as the NLP stage's findings (dated `letter_date` when given)."""
     return Letter(
+        letter_date=letter_date,
         type=label["letter_type"],
         attendance=label["attendance"],
         attendance_by_group=label.get("attendance_by_group"),
@@ -87,6 +118,18 @@ def test_check_agrees_with_the_verdict_table_on_every_dev_letter(name: str) -> N
         got = check(_letter(label), situation).verdict
         if got != expected:
             disagreements.append(f"{label['id']}: expected {expected}, got {got}")
+    assert not disagreements, disagreements
+
+
+@pytest.mark.parametrize("name", DATED)
+def test_check_agrees_with_the_verdict_table_at_each_date(name: str) -> None:
+    situation, answers, letter_date = DATED[name]
+    disagreements = []
+    for label in _gold():
+        expected = _expected_verdict(label, situation, answers)
+        got = check(_letter(label, letter_date), situation).verdict
+        if got != expected:
+            disagreements.append(f"{label['id']} at {letter_date}: expected {expected}, got {got}")
     assert not disagreements, disagreements
 
 

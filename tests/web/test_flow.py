@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from test_pages import serious_violations
 
-from analyser.result import Check
 from analyser.rules.calendar import add_working_days, long_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -215,7 +214,9 @@ def test_the_question_flow_answers_first(browser, server, axe_source, tmp_path, 
 
             assert page.locator("h1").inner_text() == heading, name
             if name == "esa-unknown-letter-says-support":  # "I don't know" shows the words it relied on
-                assert "Your letter says you are in the ESA support group" in page.locator("main").inner_text()
+                assert (
+                    "Your letter says you are in the ESA support group" in page.locator("main").inner_text()
+                )
                 assert "Our records show you are in the support group" in page.locator("main").inner_text()
             first_action = page.locator(".app-actions__item").first
             if phone_before:
@@ -244,12 +245,17 @@ def test_the_question_flow_answers_first(browser, server, axe_source, tmp_path, 
 
 
 def test_a_conflict_leads_the_page(page, server, axe_source, tmp_path):
-    if "conflicts" not in Check.model_fields:
-        pytest.skip("check.conflicts comes with the law-by-date work (issue 17), not yet merged")
     page.set_viewport_size(PHONE)
     page.goto(f"{server}/questions?benefit=pip&asked=benefit")
     page.set_input_files("#letter", str(letter(tmp_path, "conflict")))
     page.get_by_role("button", name="Check my letter").click()
     assert page.locator("h1").inner_text() == "Your answers and the letter do not match"
     assert page.locator("#conflict").bounding_box()["y"] < 300
+    # What it means for each reading: the person's answers, and the letter's.
+    readings = page.locator("#conflict dt").all_inner_texts()
+    assert readings == ["If your answers are right", "If the letter is right"]
+    assert serious_violations(page, axe_source) == []
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        page.screenshot(path=SCREENSHOTS / "result-conflict-390.png")
+    page.set_viewport_size(DESKTOP)
     assert serious_violations(page, axe_source) == []

@@ -14,7 +14,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 def choose_situation(
-    page, benefit: str = "Employment and Support Allowance (ESA)", group: str = "Yes, I am in the support group"
+    page,
+    benefit: str = "Employment and Support Allowance (ESA)",
+    group: str = "Yes, I am in the support group",
 ) -> None:
     page.get_by_label(benefit, exact=True).check()
     page.get_by_label(group, exact=True).check()
