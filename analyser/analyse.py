@@ -45,7 +45,8 @@ def analyse_text(
 
 def check(letter: Letter, situation: Situation | dict, today: date | None = None) -> Check:
     """The rules alone: judge findings against a situation, no NLP; actions dated from `today`."""
-    return with_actions(letter, check_rules(letter, _situation(situation)), today)
+    judged = situation if isinstance(situation, Situation) else Situation.parse(situation)
+    return with_actions(letter, check_rules(letter, judged), today)
 
 
 def _situation(situation: Situation | dict | None) -> Situation | None:

@@ -72,7 +72,7 @@ def _blocks(text: str) -> list[list[str]]:
     for raw in header(text).splitlines():
         line = _BOX.sub("", raw.rstrip())
         indent = len(raw) - len(raw.lstrip()) if line else 0
-        seen = set()
+        seen: set[int] = set()
         position = indent
         for piece in COLUMN_GAP.split(line.strip()):
             column = 0 if position < 30 and not seen else 1

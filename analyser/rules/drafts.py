@@ -76,7 +76,7 @@ def draft_text(
     parts = [
         _lines(details.name, *(details.address or "").split(",")),
         _format_date(today or date.today()),
-        _lines(*(letter.office_address or [letter.office])),
+        _lines(*letter.office_address) if letter.office_address else _lines(letter.office),
         _lines(
             details.ni_number and f"National Insurance number: {details.ni_number}",
             reference and f"Reference: {reference}",
