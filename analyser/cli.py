@@ -124,6 +124,9 @@ def summary_text(result) -> str:
 @click.option("--workers", type=int, default=None, help="Processes to use (default: number of cores).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write a self-contained HTML report here.")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write per-letter rows as CSV here.")
+@click.option(
+    "--db", "db_out", type=click.Path(dir_okay=False), help="Also write the results to this SQLite database."
+)
 @click.option("--resume", is_flag=True, help="Skip files whose sha256 is already in --out.")
 @click.option("--split-pages", is_flag=True, help="Treat each page of a file as its own letter.")
 @click.option(
@@ -144,6 +147,7 @@ def batch(
     split_pages,
     redact,
     dask_address,
+    db_out=None,
 ):
     """Analyse every letter in a folder (recursively) and write one result line per letter.
 
@@ -163,6 +167,7 @@ def batch(
         dask_address=dask_address,
         report=Path(report) if report else None,
         csv=Path(csv_out) if csv_out else None,
+        db=Path(db_out) if db_out else None,
     )
     try:
         summary = run_batch(options)

@@ -63,3 +63,13 @@ class InternalError(AnalyserError):
         super().__init__(
             "Something went wrong while reading this letter. Please try again, or try another copy."
         )
+
+
+class UnsafeFile(AnalyserError):
+    """A folder entry batch will not read: a link out of the folder, a loop, a device, a FIFO or a socket."""
+
+
+class OutputLocked(AnalyserError):
+    """Another batch is writing the same results file."""
+
+    exit_code = 1

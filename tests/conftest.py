@@ -56,3 +56,27 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         kind: render_letter(WFI_LETTER, folder / kind.replace("-", "_") / "letter", kind, seed=3)
         for kind in ("txt", "pdf", "scan-pdf", "scan-png")
     }
+
+
+@pytest.fixture(scope="session")
+def campaign_batch(tmp_path_factory) -> dict[str, Path]:
+    """20 letters as text PDF, scan and photo (60 files) through `batch --db --report`, with situations."""
+    from campaign_letters import make_batch
+
+    from analyser.batch import BatchOptions, run_batch
+
+    root = tmp_path_factory.mktemp("campaign")
+    people, _ = make_batch(root / "letters")
+    out = root / "out"
+    options = BatchOptions(
+        folder=root / "letters",
+        out=out / "results.jsonl",
+        situations_csv=people,
+        workers=2,
+        db=out / "results.sqlite",
+        report=out / "report.html",
+        csv=out / "letters.csv",
+    )
+    summary = run_batch(options)
+    return {"letters": root / "letters", "out": options.out, "db": out / "results.sqlite",
+            "report": out / "report.html", "csv": out / "letters.csv", "summary": summary}  # fmt: skip

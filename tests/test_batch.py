@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -132,6 +133,14 @@ def batch_run(letters: Path, tmp_path_factory: pytest.TempPathFactory):
     return options, summary, read_records(options.out)
 
 
+BATCH_FIELDS = ("duplicate_of", "campaign", "fingerprint")
+
+
+def as_analysed(record: dict) -> dict:
+    """A batch record without the fields batch adds (copies, office, doubts, fingerprint)."""
+    return {k: v for k, v in record.items() if k not in BATCH_FIELDS}
+
+
 def good_names(letters: Path) -> set[str]:
     return {"planted.txt", "sub/uc_wfi.pdf", "sub/deeper/decision.txt", "two_letters.pdf"}
 
@@ -154,7 +163,8 @@ def test_good_letters_get_the_same_result_as_analyse_file(letters, batch_run):
     results = {name: record for name, record in records.items() if "error" not in record}
     assert set(results) == good_names(letters)
     for name, record in results.items():
-        assert record == analyse_file(letters / name, name=name).model_dump(mode="json")
+        assert as_analysed(record) == analyse_file(letters / name, name=name).model_dump(mode="json")
+        assert record["duplicate_of"] is None and len(record["fingerprint"]) == 512
     assert results["two_letters.pdf"]["source"]["pages"] == 2
 
 
@@ -177,17 +187,18 @@ def test_csv_has_a_row_per_record(batch_run):
     assert set(rows) == set(records)
     assert rows["broken/encrypted.pdf"]["error_type"] == "EncryptedPdf"
     assert rows["planted.txt"]["type"] == records["planted.txt"]["letter"]["type"]
-    assert rows["planted.txt"]["office"] == "Newcastle Westgate Jobcentre Plus"
+    assert rows["planted.txt"]["office_raw"] == "Newcastle Westgate Jobcentre Plus"
+    assert rows["planted.txt"]["office"] == "Newcastle Westgate"
 
 
 def test_report_has_totals_office_chart_and_evidence_anchors(batch_run):
     options, _, records = batch_run
     html = options.report.read_text(encoding="utf-8")
-    assert "<th scope='row'>letters read</th><td>4</td>" in html
-    assert "<th scope='row'>files with errors</th><td>5</td>" in html
-    assert "<svg class='chart'" in html and "Newcastle Westgate Jobcentre Plus" in html
+    assert '<th scope="row">letters counted</th><td class="n">4</td>' in html
+    assert '<th scope="row">files with errors</th><td class="n">5</td>' in html
+    assert '<svg class="chart"' in html and '<th scope="row">Newcastle Westgate</th>' in html
     for index in range(1, 5):
-        assert f"href='#letter-{index}'" in html and f"id='letter-{index}'" in html
+        assert f'href="#letter-{index}"' in html and f'id="letter-{index}"' in html
     quote = next(e["text"] for e in records["planted.txt"]["letter"]["evidence"] if e["label"] == "sanction")
     assert f"<q>{quote}</q>" in html
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
@@ -312,6 +323,8 @@ def test_split_pages_makes_each_page_a_letter(tmp_path):
         != records["two_letters.pdf#page=1"]["letter"]["office"]
     )
     assert records["encrypted.pdf"]["error"]["type"] == "EncryptedPdf"
+    # Both pages carry the file's hash; neither is a copy of the other.
+    assert [records[f"two_letters.pdf#page={p}"]["duplicate_of"] for p in (1, 2)] == [None, None]
 
     summary = run_batch(BatchOptions(folder=folder, out=out, split_pages=True, resume=True, workers=1))
     assert summary.skipped == 4 and read_records(out) == records
@@ -321,8 +334,14 @@ def test_redact_removes_planted_details_from_jsonl_csv_and_html(tmp_path):
     folder = tmp_path / "letters"
     named = render_letter(planted_letter(), folder / "Mrs Jane Planted QQ 12 34 56 C", "txt")
     out, report, letters_csv = tmp_path / "r.jsonl", tmp_path / "report.html", tmp_path / "r.csv"
-    run_batch(BatchOptions(folder=folder, out=out, report=report, csv=letters_csv, redact=True, workers=1))
-    written = [out, report, letters_csv, tmp_path / "report.csv"]
+    db = tmp_path / "r.sqlite"
+    run_batch(
+        BatchOptions(folder=folder, out=out, report=report, csv=letters_csv, db=db, redact=True, workers=1)
+    )
+    dump = tmp_path / "dump.sql"
+    with sqlite3.connect(db) as connection:
+        dump.write_text("\n".join(connection.iterdump()), encoding="utf-8")
+    written = [out, report, letters_csv, tmp_path / "report.csv", dump]
     for path in written:
         content = path.read_text(encoding="utf-8")
         for detail in PII:

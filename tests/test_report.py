@@ -1,4 +1,4 @@
-"""The report: totals, charts by office and month, evidence anchors and CSVs, built from a results file alone."""
+"""The report: headline, doubts, copies, offices and months, evidence anchors and CSVs, from a results file alone."""
 
 from __future__ import annotations
 
@@ -99,26 +99,29 @@ class Parsed(HTMLParser):
         self.text.append(data)
 
 
+def words(html: str) -> str:
+    return " ".join(" ".join(Parsed(html).text).split())
+
+
 def test_report_counts_letters_threats_and_campaign_letters(tmp_path):
     html_path = tmp_path / "report.html"
     write_report(write_results(tmp_path / "r.jsonl", RECORDS), html_path)
-    page = Parsed(html_path.read_text(encoding="utf-8"))
-    text = " ".join(page.text)
+    html = html_path.read_text(encoding="utf-8")
+    page, text = Parsed(html), words(html)
     assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
-    assert "svg" in page.tags and "rect" in page.tags
-    for label, count in [("letters read", 5), ("files with errors", 1), (THREATENING_WFI, 3)]:
-        assert f"{label} {count}" in " ".join(text.split())
+    assert {"svg", "rect", "main", "header", "nav", "footer", "desc"} <= page.tags
+    for label, count in [("letters counted", 5), ("files with errors", 1), (THREATENING_WFI, 3)]:
+        assert f"{label} {count}" in text
     # Every letter in the table links to its own evidence section, and each section exists.
     assert {f"#letter-{i}" for i in range(1, 6)} <= set(page.links)
     assert {f"letter-{i}" for i in range(1, 6)} <= page.ids
-    assert "Ipswich Jobcentre Plus: 2" in text and "Leeds Jobcentre Plus: 1" in text  # bar tooltips
-    assert "2014-11: 2" in text and "2015-01: 1" in text
-    # b's threat differs from a's and d's only in case and a full stop: one phrase, used by three letters.
-    assert "“your benefit may be reduced” 3" in " ".join(text.split())
-    assert "Likely wrongful, by office" not in text  # no situations: the campaign count only
+    assert "Ipswich 2 2 2 2014-11-03 2014-11-20" in text and "Leeds 2 2 1 2015-01-05 2015-01-09" in text
+    assert "2014-11: 2" in text and "2015-01: 1" in text  # bar tooltips, one per month
+    assert "2014-12 0 0 0" in text  # an empty month between two is shown, not skipped
+    assert "likely wrongful" not in text.split("How these figures")[0]  # no situations: nothing judged
 
 
-def test_likely_wrongful_charts_appear_when_letters_were_judged(tmp_path):
+def test_likely_wrongful_chart_appears_when_letters_were_judged(tmp_path):
     records = [
         result("a.txt", office="Ipswich Jobcentre Plus", date="2014-11-03", verdict="likely_wrongful"),
         result("b.txt", office="Leeds Jobcentre Plus", date="2014-12-01", verdict="no_concern"),
@@ -126,9 +129,25 @@ def test_likely_wrongful_charts_appear_when_letters_were_judged(tmp_path):
     html_path = tmp_path / "report.html"
     write_report(write_results(tmp_path / "r.jsonl", records), html_path)
     html = html_path.read_text(encoding="utf-8")
-    assert "Likely wrongful, by office" in html and "Likely wrongful, by month" in html
-    assert "<title>Ipswich Jobcentre Plus: 1</title>" in html
-    assert "The support group need not attend." in html
+    assert "Likely wrongful demands, by month" in html and "<title>2014-11: 1</title>" in html
+    assert "likely wrongful 1" in words(html)
+
+
+def test_copies_are_listed_together_and_doubts_shown_with_their_warnings(tmp_path):
+    first = result("a.pdf", office="Ipswich Jobcentre Plus", date="2014-11-03", verdict="likely_wrongful")
+    copy = result("b.jpg", office="Ipswich Jobcentre", date="2014-11-03", verdict="likely_wrongful")
+    copy["duplicate_of"] = "a.pdf"
+    doubtful = result("c.pdf", office="IPSWICH JOBCENTRE PLUS", date="2014-11-05", verdict="likely_wrongful")
+    doubtful["source"]["ocr_confidence"] = 0.41
+    doubtful["warnings"] = ["low OCR confidence on page 1"]
+    html_path = tmp_path / "report.html"
+    write_report(write_results(tmp_path / "r.jsonl", [first, copy, doubtful]), html_path)
+    text = words(html_path.read_text(encoding="utf-8"))
+    assert "likely wrongful 1" in text and "letters that need checking 1" in text
+    assert "c.pdf wfi likely_wrongful Ipswich low OCR confidence (0.41)" in text
+    assert "a.pdf b.jpg 1" in text  # the copy listed under the first
+    assert "low OCR confidence on page 1" in text.split("Every letter read")[1]  # the warning, on its row
+    assert "Ipswich 1 1 1 1 2014-11-03 2014-11-03" in text  # three spellings, one office
 
 
 def test_summary_and_letter_csvs(tmp_path):
@@ -137,17 +156,16 @@ def test_summary_and_letter_csvs(tmp_path):
     write_report(results, html_path, letters_csv)
     with (tmp_path / "report.csv").open(newline="", encoding="utf-8") as handle:
         summary = {(row["table"], row["key"]): int(row["count"]) for row in csv.DictReader(handle)}
-    assert summary[("totals", "letters read")] == 5
+    assert summary[("totals", "letters counted")] == 5
     assert summary[("letter type", "wfi")] == 4
     assert summary[("attendance", "voluntary")] == 1
-    assert summary[("sanction language", "no")] == 1
     assert summary[("verdict", "no situation given")] == 5
-    assert summary[(f"{THREATENING_WFI} by office", "Ipswich Jobcentre Plus")] == 2
+    assert summary[("threatening by office", "Ipswich")] == 2
     assert summary[("error type", "EncryptedPdf")] == 1
     with letters_csv.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["name"] for row in rows] == ["a.txt", "b.txt", "broken.pdf", "c.txt", "d.txt", "e.txt"]
-    assert rows[0]["is_threatening_wfi"] == "True" and rows[4]["is_threatening_wfi"] == "False"
+    assert rows[0]["threatening_wfi"] == "1" and rows[4]["threatening_wfi"] == "0"
     assert rows[2]["error_type"] == "EncryptedPdf"
 
 
@@ -169,8 +187,5 @@ def test_letter_text_cannot_inject_markup_or_formulas(tmp_path):
     assert "<script>" not in html and "&lt;script&gt;" in html
     write_letters_csv(results, tmp_path / "letters.csv")
     with (tmp_path / "letters.csv").open(newline="", encoding="utf-8") as handle:
-        offices = [row["office"] for row in csv.DictReader(handle)]
+        offices = [row["office_raw"] for row in csv.DictReader(handle)]
     assert offices == ["<script>alert(1)</script>", "'=cmd|' /C calc'!A0"]
-    with (tmp_path / "report.csv").open(newline="", encoding="utf-8") as handle:
-        keys = [row["key"] for row in csv.DictReader(handle)]
-    assert "'=hyperlink(1)" in keys

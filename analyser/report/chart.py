@@ -1,0 +1,69 @@
+"""Geometry of the report's time chart (one bar per month or per year); the template draws it as SVG."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["TimeChart", "time_chart", "MONTHS_PER_CHART"]
+
+WIDTH, HEIGHT = 640, 220
+LEFT, RIGHT, BOTTOM, TOP = 36, 24, 28, 12
+LABEL_WIDTH = 44  # pixels a period label needs, so labels never overlap
+MONTHS_PER_CHART = 36  # longer spans are drawn by year: monthly bars would be hairlines
+
+
+@dataclass
+class TimeChart:
+    """Bars, axis labels and a one-sentence text alternative of a count over time."""
+
+    title: str
+    summary: str
+    width: int = WIDTH
+    height: int = HEIGHT
+    bars: list[dict[str, Any]] = field(default_factory=list)
+    labels: list[dict[str, Any]] = field(default_factory=list)
+    ticks: list[dict[str, Any]] = field(default_factory=list)
+    baseline: int = HEIGHT - BOTTOM
+
+
+def _by_year(months: list[dict[str, Any]], measure: str) -> list[tuple[str, int]]:
+    totals: dict[str, int] = {}
+    for month in months:
+        totals[month["period"][:4]] = totals.get(month["period"][:4], 0) + int(month[measure])
+    return list(totals.items())
+
+
+def time_chart(months: list[dict[str, Any]], measure: str, title: str) -> TimeChart:
+    """Bars of `measure` per month (per year over long spans); the span and the peak said in words."""
+    if not months:
+        return TimeChart(title, f"{title}: no dated letters.")
+    by_year = len(months) > MONTHS_PER_CHART
+    unit = "year" if by_year else "month"
+    points = _by_year(months, measure) if by_year else [(m["period"], int(m[measure])) for m in months]
+    title = f"{title}, by {unit}"
+    values = [value for _, value in points]
+    total, top = sum(values), max(values)
+    peak = points[values.index(top)][0]
+    summary = (
+        f"{title}: {total} letters from {points[0][0]} to {points[-1][0]}; "
+        f"the most in one {unit} was {top} ({peak}). The tables below give every year and month."
+    )
+    chart = TimeChart(title, summary)
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - BOTTOM - TOP
+    step = plot_width / len(points)
+    every = max(1, math.ceil(LABEL_WIDTH / step))
+    scale = plot_height / top if top else 0
+    for index, (period, value) in enumerate(points):
+        x = LEFT + index * step
+        height = round(value * scale, 1)
+        chart.bars.append(
+            {"x": round(x + step * 0.1, 1), "width": round(max(step * 0.8, 1), 1), "y": round(chart.baseline - height, 1),
+             "height": height, "label": f"{period}: {value}"}
+        )  # fmt: skip
+        if index % every == 0:
+            chart.labels.append({"x": round(x + step / 2, 1), "text": period})
+    for tick in sorted({0, top // 2, top}) if top else [0]:
+        chart.ticks.append({"y": round(chart.baseline - tick * scale, 1), "text": str(tick)})
+    return chart
