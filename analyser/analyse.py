@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 
 from analyser.ingest import Document, Limits, ingest_bytes, ingest_path
@@ -31,9 +32,10 @@ def analyse_bytes(
     *,
     limits: Limits | None = None,
     include_text: bool = False,
+    cancel: threading.Event | None = None,
 ) -> AnalysisResult:
-    """Analyse a letter held in memory (an upload), never writing it to disk."""
-    return _analyse(ingest_bytes(data, name, limits), situation, include_text)
+    """Analyse a letter held in memory (an upload), never writing it to disk; `cancel` stops it between pages."""
+    return _analyse(ingest_bytes(data, name, limits, cancel), situation, include_text)
 
 
 def analyse_text(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from analyser.errors import AnalyserError
+from analyser.errors import AnalyserError, InternalError
 from analyser.result import Flags
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,9 +62,16 @@ def analyse(letters: tuple[str, ...], situation, as_json: bool) -> None:
     for path in letters:
         try:
             result = analyse_file(path, situation=situation)
-        except AnalyserError as error:
+        except Exception as caught:
+            # One bad file never stops the others; a fault of ours is reported by type, not traceback.
+            error = caught if isinstance(caught, AnalyserError) else InternalError()
             failed += 1
             click.echo(f"Error: {Path(path).name}: {error.message} ({error.type})", err=True)
+            if not isinstance(caught, AnalyserError):
+                click.echo(f"  ({type(caught).__name__}; please report it)", err=True)
+            if as_json:
+                record = {"source": {"name": Path(path).name}, "error": error.as_dict()}
+                click.echo(json.dumps(record, ensure_ascii=False))
             last_error = error
             continue
         if as_json:
@@ -184,9 +191,9 @@ def serve(host: str, port: int) -> None:
 
     Example: analyser serve --port 8000   (then open http://127.0.0.1:8000/)
     """
-    import uvicorn
+    from analyser.api.server import run
 
-    uvicorn.run("analyser.api:app", host=host, port=port, log_level="info", access_log=False)
+    run(host, port)
 
 
 @cli.command()

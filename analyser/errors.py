@@ -35,6 +35,23 @@ class TooLarge(AnalyserError):
     exit_code = 4
 
 
+class WorkLimit(AnalyserError):
+    """Reading the file took more time (or work) than one letter may, or the client went away."""
+
+    http_status = 422
+    exit_code = 2
+
+
+class ClientGone(WorkLimit):
+    """The client closed the connection, so the analysis was stopped."""
+
+
+class SlowUpload(AnalyserError):
+    """The request body stopped arriving, or came too slowly to be a real upload."""
+
+    http_status = 408
+
+
 class EncryptedPdf(AnalyserError):
     """The PDF is password-protected."""
 

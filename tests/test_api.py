@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import io
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -193,6 +195,7 @@ def test_an_unexpected_failure_is_a_500_that_logs_no_letter_text(client, letter,
         raise RuntimeError("You must attend a work-focused interview")
 
     monkeypatch.setattr("analyser.api.upload.analyse_bytes", broken)
+    monkeypatch.setattr(app.state, "pool", None)  # in this process, where the patch applies
     with caplog.at_level(logging.DEBUG):
         assert_error_shape(analyse(client, letter), 500, "InternalError")
 
@@ -249,6 +252,7 @@ def test_analysis_does_not_block_the_event_loop(monkeypatch):
         raise api.TooLarge("stand-in for a slow letter")
 
     monkeypatch.setattr("analyser.api.upload.analyse_bytes", slow)
+    monkeypatch.setattr(app.state, "pool", None, raising=False)  # in this process, where the patch applies
 
     async def scenario() -> float:
         transport = httpx.ASGITransport(app=app)
@@ -300,9 +304,22 @@ def test_the_form_shows_the_libraries_error_with_its_status(client):
     assert "Word document" in response.text
 
 
+def sealed_result(client: TestClient, letter: bytes) -> dict[str, str]:
+    """The result and its seal as the result page carries them into its draft form."""
+    page = client.post(
+        "/check", data={"benefit": "esa", "esa_group": "support_group"}, files={"letter": ("l.txt", letter)}
+    ).text
+    found = dict(re.findall(r'name="(result|result_token)" value="([^"]*)"', page))
+    return {key: html.unescape(value) for key, value in found.items()}
+
+
 def test_a_draft_letter_comes_back_as_text_or_pdf(client, letter):
-    result = analyse(client, letter, situation=SUPPORT_GROUP).text
-    form = {"result": result, "kind": "challenge", "name": "Jo Example", "reference": "ESA/WFI/0042"}
+    form = {
+        **sealed_result(client, letter),
+        "kind": "challenge",
+        "name": "Jo Example",
+        "reference": "ESA/WFI/0042",
+    }
 
     text = client.post("/draft", data={**form, "format": "txt"})
     assert text.status_code == 200
@@ -313,8 +330,9 @@ def test_a_draft_letter_comes_back_as_text_or_pdf(client, letter):
 
 
 def test_a_draft_that_does_not_fit_the_verdict_is_refused(client, letter):
-    result = analyse(client, letter, situation=SUPPORT_GROUP).text
-    response = client.post("/draft", data={"result": result, "kind": "deferral", "name": "Jo Example"})
+    response = client.post(
+        "/draft", data={**sealed_result(client, letter), "kind": "deferral", "name": "Jo Example"}
+    )
 
     assert response.status_code == 422
     assert 'href="#kind"' in response.text

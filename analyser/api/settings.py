@@ -21,6 +21,10 @@ class Settings:
 
     limits: Limits
     workers: int
+    # "process": each letter in a worker process that is killed when the client leaves or time runs
+    # out, and recycled past max_worker_rss_mb; "thread": in this process (tests that patch the analyser).
+    isolation: str = "process"
+    max_worker_rss_mb: float = 350.0
 
     @property
     def max_upload_bytes(self) -> int:
@@ -28,11 +32,19 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS threads."""
+        """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS workers,
+        ANALYSER_ISOLATION (process or thread), ANALYSER_MAX_WORKER_RSS_MB."""
         limits = Limits.from_env()
         upload = int(os.environ.get("ANALYSER_MAX_UPLOAD_BYTES") or DEFAULT_MAX_UPLOAD_BYTES)
-        workers = int(os.environ.get("ANALYSER_WORKERS") or _cores())
-        return cls(limits=replace(limits, max_bytes=min(limits.max_bytes, upload)), workers=max(1, workers))
+        isolation = os.environ.get("ANALYSER_ISOLATION") or "process"
+        # Processes: twice the cores, so a normal letter finds a free worker while hostile ones run out their time.
+        workers = int(os.environ.get("ANALYSER_WORKERS") or _cores() * (2 if isolation == "process" else 1))
+        return cls(
+            limits=replace(limits, max_bytes=min(limits.max_bytes, upload)),
+            workers=max(1, workers),
+            isolation=isolation,
+            max_worker_rss_mb=float(os.environ.get("ANALYSER_MAX_WORKER_RSS_MB") or 350),
+        )
 
 
 def _cores() -> int:

@@ -6,8 +6,8 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 import time
-import traceback
 from functools import partial
 
 from fastapi import Request
@@ -15,13 +15,17 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from analyser import analyse_bytes
 from analyser.api.errors import too_large
+from analyser.api.guard import frames
 from analyser.api.settings import Settings
 from analyser.errors import AnalyserError, InternalError, InvalidSituation
 from analyser.result import AnalysisResult, Situation
+from analyser.workers import Job, WorkerCrashed, WorkerPool
 
 log = logging.getLogger("analyser.api")
 
 CHUNK_BYTES = 64 * 1024
+# A situation is a benefit, a group and a handful of flags: a few hundred characters.
+MAX_SITUATION_CHARS = 10_000
 
 
 async def read_upload(upload: StarletteUploadFile, max_bytes: int) -> bytes:
@@ -39,11 +43,17 @@ def parse_situation(raw: str | None) -> Situation | None:
     """The situation form field (a JSON object) as a Situation; None when it is absent or blank."""
     if raw is None or not raw.strip():
         return None
+    if len(raw) > MAX_SITUATION_CHARS:
+        raise InvalidSituation("Invalid situation: it is far longer than any situation can be.")
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise InvalidSituation(
             f"Invalid situation: not valid JSON ({error.msg} at character {error.pos})."
+        ) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, or nesting past Python's stack
+        raise InvalidSituation(
+            "Invalid situation: it holds a number or nesting far too big to read."
         ) from None
     if not isinstance(data, dict):
         raise InvalidSituation(
@@ -74,25 +84,36 @@ async def _analyse(
     settings: Settings,
     include_text: bool,
 ) -> AnalysisResult:
+    pool: WorkerPool | None = getattr(request.app.state, "pool", None)
     executor = getattr(request.app.state, "executor", None)
     started = time.perf_counter()
-    job = partial(analyse_bytes, data, name, situation, limits=settings.limits, include_text=include_text)
     try:
-        result = await asyncio.get_running_loop().run_in_executor(executor, job)
+        if pool is not None:
+            job = Job(data, name, situation, settings.limits, include_text)
+            result = await pool.run(job, request.is_disconnected)
+        else:
+            cancel = threading.Event()
+            call = partial(
+                analyse_bytes,
+                data,
+                name,
+                situation,
+                limits=settings.limits,
+                include_text=include_text,
+                cancel=cancel,
+            )
+            result = await _unless_gone(
+                asyncio.get_running_loop().run_in_executor(executor, call), request, cancel
+            )
     except AnalyserError as error:
         log.info("refused: %s, %d bytes, %.2fs", error.type, len(data), time.perf_counter() - started)
         raise
+    except WorkerCrashed as error:
+        log.error("analysis failed: %s, %d bytes\n%s", error.kind, len(data), error.frames)
+        raise InternalError() from None
     except Exception as error:
         # Messages can quote the letter: log where it failed (files and lines, not even source), never what it said.
-        log.error(
-            "analysis failed: %s, %d bytes\n%s",
-            type(error).__name__,
-            len(data),
-            "".join(
-                f"  {frame.filename}:{frame.lineno} in {frame.name}\n"
-                for frame in traceback.extract_tb(error.__traceback__)
-            ),
-        )
+        log.error("analysis failed: %s, %d bytes\n%s", type(error).__name__, len(data), frames(error))
         raise InternalError() from None
     log.info(
         "analysed: %s, %d bytes, %d pages, %s, %.2fs",
@@ -103,6 +124,18 @@ async def _analyse(
         time.perf_counter() - started,
     )
     return result
+
+
+async def _unless_gone(
+    work: asyncio.Future[AnalysisResult], request: Request, cancel: threading.Event
+) -> AnalysisResult:
+    """Wait for work on a thread, raising its cancel flag (checked between pages) if the client disconnects."""
+    while True:
+        done, _ = await asyncio.wait({work}, timeout=0.25)
+        if done:
+            return work.result()
+        if not cancel.is_set() and await request.is_disconnected():
+            cancel.set()
 
 
 def chosen_file(value: object) -> StarletteUploadFile | None:

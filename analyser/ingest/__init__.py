@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyser.errors import CorruptFile, NoTextFound, TooLarge
+from analyser.ingest import budget
 from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_lines
 from analyser.ingest.image import read_image
 from analyser.ingest.limits import Limits
@@ -19,6 +22,9 @@ from analyser.result import Page
 __all__ = ["Document", "Limits", "ingest_bytes", "ingest_path", "LOW_OCR_CONFIDENCE"]
 
 LOW_OCR_CONFIDENCE = 0.75
+# Fewer letters than this in words of two or more is not a letter: a stray "a", a one-byte file.
+MIN_LETTERS = 20
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _READERS = {PDF: read_pdf, PNG: read_image, JPEG: read_image, TIFF: read_image}
 
@@ -63,20 +69,27 @@ def ingest_path(
     return ingest_bytes(data, name or path.name, limits)
 
 
-def ingest_bytes(data: bytes, name: str, limits: Limits | None = None) -> Document:
-    """Read a letter from bytes: sniff its type, extract or recognise each page, tidy the text."""
+def ingest_bytes(
+    data: bytes, name: str, limits: Limits | None = None, cancel: threading.Event | None = None
+) -> Document:
+    """Read a letter from bytes within its work budget: sniff its type, extract or recognise each page, tidy."""
     limits = limits or Limits.from_env()
     if len(data) > limits.max_bytes:
         raise TooLarge(
             f"This file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
         )
     media_type = sniff_media_type(data[:1024])
-    raw_pages = read_text(data) if media_type == TEXT else _READERS[media_type](data, limits)
-    pages = _tidy(raw_pages)
-    if not any(page.text.strip() for page in pages):
+    with budget.budget(limits, cancel) as spent:
+        raw_pages = read_text(data, limits) if media_type == TEXT else _READERS[media_type](data, limits)
+        if media_type != TEXT:
+            spent.spend_chars(sum(len(page.text) for page in raw_pages))
+        pages = _tidy(raw_pages)
+    letters = sum(len(word) for page in pages for word in _WORD.findall(page.text))
+    if letters < MIN_LETTERS:
         raise NoTextFound(
-            "No text could be found in this file. If it is a photo or scan, try a clearer, "
-            "well-lit, straight picture of the whole page."
+            "No letter text could be found in this file"
+            + (f" (only {letters} letters of words)." if letters else ".")
+            + " If it is a photo or scan, try a clearer, well-lit, straight picture of the whole page."
         )
     document = Document(
         name=name, sha256=hashlib.sha256(data).hexdigest(), media_type=media_type, pages=pages

@@ -8,6 +8,7 @@ import warnings
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from analyser.errors import CorruptFile, TooLarge
+from analyser.ingest import budget
 from analyser.ingest.limits import Limits
 from analyser.ingest.ocr import recognise
 from analyser.result import Page
@@ -37,6 +38,8 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
             for number, frame in enumerate(ImageSequence.Iterator(image), 1):
                 if frame.size[0] * frame.size[1] > limits.max_pixels:
                     raise TooLarge(f"Page {number} of this image has too many pixels to read safely.")
+                budget.spend_pages()
+                budget.spend_pixels(frame.size[0] * frame.size[1])
                 upright = ImageOps.exif_transpose(frame.copy())
                 found = recognise(upright)
                 pages.append(

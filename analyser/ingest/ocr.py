@@ -10,11 +10,15 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from analyser.ingest import budget
+
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
 _local = threading.local()
 
 # Below this mean word confidence a page is worth a second look for rotation and skew.
 RETRY_BELOW_CONFIDENCE = 70.0
+# A page whose darkest pixel is this light has no ink on it (a blank page, however large).
+BLANK_ABOVE = 200
 
 
 @dataclass
@@ -50,11 +54,15 @@ def _engine():
 def recognise(image: Image.Image) -> OcrText:
     """OCR one page image; retry upright and deskewed when the first read is poor."""
     gray = image.convert("L")
+    darkest = gray.getextrema()[0]
+    if isinstance(darkest, int | float) and darkest >= BLANK_ABOVE:
+        return OcrText(text="", confidence=0.0)  # no ink at all: nothing to read, however big the page
     first = _read(gray)
     if first.confidence * 100 >= RETRY_BELOW_CONFIDENCE:
         return first
     best = first
     for candidate in _straightened(gray):
+        budget.check()
         attempt = _read(candidate)
         if attempt.confidence > best.confidence:
             best = attempt
@@ -65,7 +73,10 @@ def _read(image: Image.Image) -> OcrText:
     engine = _engine()
     texts, confidences = [], []
     for column in split_columns(image):
+        budget.check()
         engine.SetImage(column)
+        engine.Recognize(timeout=budget.remaining_ms())  # a page of noise stops at the deadline
+        budget.check()
         texts.append(engine.GetUTF8Text())
         confidences.append(max(0, engine.MeanTextConf()))
         engine.Clear()

@@ -13,6 +13,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
+from analyser.ingest import budget
 from analyser.ingest.limits import Limits
 from analyser.ingest.ocr import recognise
 from analyser.result import Page
@@ -38,6 +39,9 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
                 f"This PDF has {count} pages; the limit is {limits.max_pages}. Upload the letter's pages only."
             )
         return list(_pages(data, document, limits))
+    except pdfium.PdfiumError as error:
+        # A page tree that loops or points nowhere: pdfium notices and refuses the page.
+        raise CorruptFile("This PDF is damaged (its list of pages is broken) and cannot be read.") from error
     finally:
         document.close()
 
@@ -65,6 +69,7 @@ def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterato
         plumber, text_pages = None, None
     try:
         for index in range(len(document)):
+            budget.spend_pages()
             text = ""
             if text_pages is not None:
                 try:
@@ -90,6 +95,7 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits) -> Page:
         scale = limits.ocr_dpi / 72
         if width * height * scale * scale > limits.max_pixels:
             raise TooLarge(f"Page {index + 1} is too large to read ({width:.0f} x {height:.0f} points).")
+        budget.spend_pixels(int(width * height * scale * scale))
         try:
             image = page.render(scale=scale, grayscale=True).to_pil()
         except pdfium.PdfiumError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analyser.errors import CorruptFile, UnsupportedFileType
+from analyser.ingest.text import unicode_encoding
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -43,7 +44,7 @@ def sniff_media_type(head: bytes) -> str:
                 f"This looks like {what}. Please upload the letter as a PDF, a photo "
                 "(PNG, JPEG, TIFF) or a plain text file."
             )
-    if _looks_like_text(head):
+    if unicode_encoding(head) is not None or _looks_like_text(head):
         return TEXT
     raise UnsupportedFileType(
         "This file is not a PDF, an image (PNG, JPEG, TIFF) or plain text, so it cannot be read."

@@ -88,7 +88,7 @@ def _child_age(raw: str, errors: FormErrors) -> int | None:
     if not raw:
         errors.add(CHILD_AGE, "Enter the age of your youngest child")
         return None
-    if not raw.isdigit():
+    if not re.fullmatch(r"[0-9]{1,3}", raw):  # str.isdigit() would let "²" through to int()
         errors.add(CHILD_AGE, "Age of your youngest child must be a whole number of years, like 2")
         return None
     if int(raw) > MAX_CHILD_AGE:
@@ -100,11 +100,24 @@ def _child_age(raw: str, errors: FormErrors) -> int | None:
 # The format only: two letters, six digits, A to D (the prefix rules change, and drafts are checked by people).
 NI_NUMBER = re.compile(r"^[A-Z]{2}\d{6}[A-D]$")
 DETAIL_FIELDS = ("name", "ni_number", "reference", "address", "reason", "later_date")
+# Room for any real answer; a megabyte "name" would only make the draft slow to render.
+DETAIL_LENGTHS = {
+    "name": 200,
+    "ni_number": 20,
+    "reference": 100,
+    "address": 600,
+    "reason": 4000,
+    "later_date": 40,
+}
 
 
 def person_details(answers: Mapping[str, str], errors: FormErrors) -> dict[str, str | None]:
     """The draft form's details as PersonDetails arguments (blank ones as None). Adds errors found."""
     details: dict[str, str | None] = {key: answers.get(key) or None for key in DETAIL_FIELDS}
+    for key, longest in DETAIL_LENGTHS.items():
+        if len(details[key] or "") > longest:
+            errors.add(key, f"This answer is too long: keep it under {longest:,} characters")
+            details[key] = (details[key] or "")[:longest]
     if not details["name"]:
         errors.add("name", "Enter your name")
     ni_number = (details["ni_number"] or "").replace(" ", "").upper()
@@ -125,9 +138,10 @@ def parse_date(text: str) -> date | None:
     with contextlib.suppress(ValueError):
         return date.fromisoformat(text)
     parts = re.split(r"[\s/.-]+", text)
-    if len(parts) != 3 or not (parts[0].isdigit() and parts[2].isdigit()):
+    # ASCII digits only, and few of them: "²".isdigit() is true, and a 5000-digit year overflows date().
+    if len(parts) != 3 or not (_DAY.fullmatch(parts[0]) and _YEAR.fullmatch(parts[2])):
         return None
-    month = MONTHS.get(parts[1].lower()[:3]) or (int(parts[1]) if parts[1].isdigit() else None)
+    month = MONTHS.get(parts[1].lower()[:3]) or (int(parts[1]) if _DAY.fullmatch(parts[1]) else None)
     year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
     try:
         return date(year, month, int(parts[0])) if month else None
@@ -135,6 +149,8 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+_DAY = re.compile(r"[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{2}|[0-9]{4}")
 MONTHS = {
     name: number
     for number, name in enumerate(

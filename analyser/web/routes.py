@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
-from typing import Annotated
-from urllib.parse import urlencode
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -22,6 +23,7 @@ from analyser.web.flow import asked, kept, next_question, summary
 from analyser.web.forms import FormErrors, person_details, read_answers, situation_from_answers
 from analyser.web.pages import describe_size, page
 from analyser.web.questions import CHILD_AGE, QUESTIONS
+from analyser.web.signing import is_sealed, seal
 from analyser.web.views import draft_kinds, result_context, result_for_download
 
 router = APIRouter(include_in_schema=False)
@@ -96,6 +98,7 @@ async def check_page(
     _pipeline: Annotated[Language, Depends(get_pipeline)],
 ) -> Response:
     """The form's target: the result page, or the form again with its errors and the answers kept."""
+    _same_origin(request)
     # The context closes the uploaded file's buffer as soon as the page is built.
     async with request.form() as form:
         answers = read_answers(form)
@@ -108,7 +111,7 @@ async def check_page(
         if not errors and upload is not None:
             try:
                 result = await analyse_upload_file(request, upload, situation, settings, include_text=True)
-                return page(request, "result.html", **result_context(result))
+                return page(request, "result.html", **_result_page(result))
             except AnalyserError as error:
                 errors.add("letter", error.message)
                 status = error.http_status
@@ -124,14 +127,43 @@ async def check_page(
     )
 
 
-def _posted_result(form: FormData) -> AnalysisResult:
+def _result_page(result: AnalysisResult) -> dict[str, Any]:
+    """The result page's context, with the seal /draft checks."""
+    context = result_context(result)
+    return context | {"result_token": seal(context["result_json"])}
+
+
+def _posted_result(form: FormData, sealed: bool = False) -> AnalysisResult:
     raw = form.get("result")
+    token = form.get("result_token")
+    if sealed and not (isinstance(raw, str) and isinstance(token, str) and is_sealed(raw, token)):
+        # Not a result this server made (forged, edited, or from before a restart): never draft from it.
+        raise StarletteHTTPException(
+            400, "This result has expired or was changed. Please check your letter again to write a draft."
+        )
     try:
         return AnalysisResult.model_validate_json(raw if isinstance(raw, str) else "")
-    except ValidationError:
+    except (ValidationError, ValueError, RecursionError):
         raise StarletteHTTPException(
             400, "The result was missing or damaged. Please check your letter again."
         ) from None
+
+
+def _same_origin(request: Request) -> None:
+    """Refuse a form posted from another site, by what the browser says about where the form came from."""
+    refused = StarletteHTTPException(403, "This form was sent from another site, so it was refused.")
+    # Browsers since 2020 say it outright; our no-referrer policy makes them send "Origin: null" instead.
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        if fetch_site not in ("same-origin", "none"):
+            raise refused
+        return
+    claimed = request.headers.get("origin") or request.headers.get("referer")
+    if claimed is None:
+        return  # not a browser form: a script posting its own data gains nothing it could not do itself
+    origin = urlsplit(claimed)
+    if claimed == "null" or (origin.scheme, origin.netloc) != (request.url.scheme, request.url.netloc):
+        raise refused
 
 
 @router.post("/draft")
@@ -139,8 +171,9 @@ async def draft_letter(request: Request) -> Response:
     """A draft challenge or deferral letter, as PDF or text, from the result the page posted back."""
     from analyser.rules.drafts import PersonDetails, draft_pdf, draft_text
 
+    _same_origin(request)
     form = await request.form()
-    result = _posted_result(form)
+    result = _posted_result(form, sealed=True)
     answers = read_answers(form)
     errors = FormErrors()
     details = person_details(answers, errors)
@@ -153,16 +186,19 @@ async def draft_letter(request: Request) -> Response:
         except ValueError:  # pydantic's ValidationError included
             errors.add("kind", "We could not write that letter for this result")
     if errors:
-        return page(request, "result.html", 422, errors=errors, answers=answers, **result_context(result))
+        return page(request, "result.html", 422, errors=errors, answers=answers, **_result_page(result))
     if answers.get("format") == "txt":
         return _download(text.encode("utf-8"), "text/plain; charset=utf-8", f"{kind}-letter.txt")
-    pdf = await asyncio.to_thread(draft_pdf, text)
+    # Rendering counts against the same admission as analysis: drafts cannot crowd out letters.
+    async with getattr(request.app.state, "admission", contextlib.nullcontext()):
+        pdf = await asyncio.to_thread(draft_pdf, text)
     return _download(pdf, "application/pdf", f"{kind}-letter.pdf")
 
 
 @router.post("/result.json")
 async def download_result(request: Request) -> Response:
     """The analysis as the API returns it, as a file to keep."""
+    _same_origin(request)
     result = _posted_result(await request.form())
     return _download(
         json.dumps(result_for_download(result), ensure_ascii=False, indent=2).encode("utf-8"),
