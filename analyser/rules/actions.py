@@ -111,13 +111,17 @@ def relies_on(check: Check, book: ActionBook | None = None) -> str:
     """What the person relies on, in their words: 'in the ESA support group', 'a carer for 35 hours…'."""
     words = (book or load_actions()).relies_on
     situation = check.situation
-    group = check.effective_group or situation.group
-    if group and situation.benefit in ("esa", "universal_credit") and group in words["groups"]:
-        return words["groups"][group]
+    groups = words["groups"] if situation.benefit in ("esa", "universal_credit") else {}
+    # The group the person gave; else the circumstance they gave (a carer, a lone parent) before the
+    # group the rules derived from it, since that is what they can say and prove.
+    if situation.group in groups:
+        return groups[situation.group]
     flags = situation.flags.model_dump()
     for flag, phrase in words["flags"].items():
         if flags.get(flag) not in (None, False):
             return phrase
+    if check.effective_group in groups:
+        return groups[check.effective_group]
     return words["benefits"].get(situation.benefit, f"on {situation.benefit}")
 
 

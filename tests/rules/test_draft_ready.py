@@ -77,3 +77,29 @@ def test_the_support_group_draft_reads_as_a_letter_to_sign_and_send(tmp_path):
     page = pypdfium2.PdfDocument(pdf)[0]
     page.render(scale=1.5).to_pil().save(target / "draft-support-group.png")
     (target / "draft-support-group.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def test_carer_drafts_state_the_caring_and_quote_only_rules_for_the_claimant():
+    for situation, circumstance in (
+        (
+            {"benefit": "universal_credit", "flags": {"caring_35_hours": True}},
+            "I am a carer for 35 hours a week",
+        ),
+        (
+            {"benefit": "income_support", "flags": {"gets_carers_allowance": True}},
+            "I am getting Carer's Allowance",
+        ),
+    ):
+        text = LETTER.replace("Employment and Support Allowance", "Universal Credit")
+        result = analyse_bytes(text.encode(), "letter.txt", situation, include_text=True)
+        draft = draft_text(result, "challenge", PersonDetails(name="Jo Carer"), today=date(2014, 11, 5))
+
+        first_paragraph = draft.split("Dear Sir or Madam")[1].split("\n\n")[2]
+        assert circumstance in first_paragraph, situation
+        rules = [line for line in draft.splitlines() if line.startswith("- ")]
+        assert rules, situation
+        # Each rule quoted says what cannot be required of the person, or only at set points.
+        assert all(
+            "cannot be required" in rule or "can only be required" in rule or "no work-related" in rule
+            for rule in rules
+        ), rules
