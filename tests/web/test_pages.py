@@ -125,8 +125,8 @@ def test_the_form_can_be_completed_with_the_keyboard_alone(page, server, letters
     assert page.evaluate("() => document.activeElement.textContent") == "Skip to main content"
 
     tab_to(page, "#letter")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
+    with page.expect_file_chooser(timeout=15_000) as chooser:
+        page.locator("#letter").press("Space")  # the focused file input, as a keyboard user opens it
     chooser.value.set_files(str(letters["pdf"]))
     tab_to(page, "#benefit")  # the first benefit: ESA
     page.keyboard.press("Space")
