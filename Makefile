@@ -24,7 +24,7 @@ chromium:
 
 run: install
 	@mkdir -p out
-	$(BIN)/analyser batch samples/letters --out out/results.jsonl --report out/report.html
+	$(BIN)/analyser batch samples/letters --out out/results.jsonl --report out/report.html --situations-csv samples/letters/situations.csv
 
 lint: install
 	$(BIN)/ruff check analyser tests benchmarks samples/*.py samples/templates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -11,7 +12,7 @@ from analyser.ingest import Document, Limits, ingest_bytes, ingest_path, one_let
 from analyser.nlp import read_letter
 from analyser.result import AnalysisResult, Check, Letter, Situation, Source
 from analyser.rules import check as check_rules
-from analyser.rules import letter_warnings
+from analyser.rules import letter_warnings, with_actions
 
 
 def analyse_file(
@@ -71,10 +72,10 @@ def analyse_text(
     return _analyse(ingest_bytes(text.encode("utf-8"), name), situation, include_text=False)
 
 
-def check(letter: Letter, situation: Situation | dict[str, Any]) -> Check:
-    """The rules alone: judge findings against a situation, no NLP."""
-    parsed = situation if isinstance(situation, Situation) else Situation.parse(situation)
-    return check_rules(letter, parsed)
+def check(letter: Letter, situation: Situation | dict[str, Any], today: date | None = None) -> Check:
+    """The rules alone: judge findings against a situation, no NLP; actions dated from `today`."""
+    judged = situation if isinstance(situation, Situation) else Situation.parse(situation)
+    return with_actions(letter, check_rules(letter, judged), today)
 
 
 def _situation(situation: Situation | dict[str, Any] | None) -> Situation | None:
@@ -98,7 +99,7 @@ def _analyse(
             ocr_confidence=document.ocr_confidence,
         ),
         letter=letter,
-        check=check_rules(letter, situation) if situation else None,
+        check=check(letter, situation) if situation else None,
         warnings=document.warnings + letter.uncertain + letter_warnings(letter),
         pages=document.pages if include_text else None,
     )

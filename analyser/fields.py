@@ -37,6 +37,17 @@ def _appointment(value: dict[str, Any] | None) -> str | None:
     return f"{value.get('date') or '?'} {value.get('time') or ''} {where}".replace("  ", " ").strip()
 
 
+def _actions(value: list[dict[str, Any]] | None) -> list[str]:
+    lines = []
+    for action in value or []:
+        extra = [
+            f"by {action['by']}" if action.get("by") else "",
+            f"phone {action['phone']}" if action.get("phone") else "",
+        ]
+        lines.append(" ".join([action.get("text", ""), *[bit for bit in extra if bit]]).strip())
+    return lines
+
+
 def _evidence(value: list[dict[str, Any]] | None) -> list[str]:
     return [f'[{item["label"]}] p{item["page"]}: "{item["text"]}"' for item in value or []]
 
@@ -92,6 +103,9 @@ PRESENTED: tuple[Field, ...] = (
     Field("letter.letter_date", "letter dated"),
     Field("letter.appointment", "appointment", _appointment),
     Field("letter.office", "office"),
+    Field("letter.office_phone", "office phone"),
+    Field("letter.office_address", "office address"),
+    Field("letter.reference", "reference"),
     Field("letter.evidence", "evidence", _evidence),
     Field("check.verdict", "verdict"),
     Field("check.effective_group", "group judged"),
@@ -99,6 +113,7 @@ PRESENTED: tuple[Field, ...] = (
     Field("check.judged_at", "law as at", _judged_at),
     Field("check.conflicts", "conflict", _coded),
     Field("check.next_steps", "next step", lambda steps: list(steps or [])),
+    Field("check.actions", "to do", _actions),
     Field("check.warnings", "warning", lambda warnings: list(warnings or [])),
     Field("warnings", "warning", lambda warnings: list(warnings or [])),
 )
@@ -112,6 +127,7 @@ NOT_PRESENTED: dict[str, str] = {
     "source.ocr_confidence": "OCR quality, surfaced as a warning when it matters",
     "check.situation": "what the person told us, echoed back for programs",
     "pages": "the letter's own text, which the page highlights and nothing else repeats",
+    "letter.recipient": "the person's own name, address and NI number: they fill the draft letter, never a report",
 }
 
 

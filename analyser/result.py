@@ -91,6 +91,14 @@ class Appointment(BaseModel):
     phone: bool = False
 
 
+class Recipient(BaseModel):
+    """The person the letter is addressed to, as the letter gives them."""
+
+    name: str | None = None
+    address: list[str] = Field(default_factory=list)
+    ni_number: str | None = None
+
+
 class Letter(BaseModel):
     """What the letter is and says: the findings of the NLP stage, each backed by evidence."""
 
@@ -110,6 +118,11 @@ class Letter(BaseModel):
     confidence: dict[str, float] = Field(default_factory=dict)
     # Plain reasons not to lean on a finding the analyser is unsure of (also in the result's warnings).
     uncertain: list[str] = Field(default_factory=list)
+    # Read from the letter for the actions and drafts; `recipient` is the person's own data (never logged).
+    office_phone: str | None = None
+    office_address: list[str] | None = None
+    reference: str | None = None
+    recipient: Recipient | None = None
 
     @model_validator(mode="after")
     def _wfi_follows_type(self) -> Letter:
@@ -198,6 +211,16 @@ class Reason(BaseModel):
     href: str | None = None
 
 
+class Action(BaseModel):
+    """One thing to do: the words, the last day to do it (ISO date) and the number to ring, if any."""
+
+    code: str
+    text: str
+    by: str | None = None
+    phone: str | None = None
+    source: str | None = None
+
+
 JudgedFrom = Literal["letter_date", "appointment_date", "today"]
 
 
@@ -228,6 +251,7 @@ class Check(BaseModel):
     reasons: list[Reason] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
     judged_at: JudgedAt | None = None
     conflicts: list[Conflict] = Field(default_factory=list)
 

@@ -44,6 +44,10 @@ NOT_IN_CSV = {
     "check.judged_at": "the date the law was taken at, for one person; in the JSON lines",
     "check.conflicts": "where the letter and one person's answers disagree; in the JSON lines",
     "letter.confidence": "per-finding probabilities stay in the JSON lines; a low one sets needs_checking",
+    "check.actions": "what one person should do, by dates for them; in the JSON lines",
+    "letter.office_phone": "the office's contact details serve one person's actions; in the JSON lines",
+    "letter.office_address": "the office's contact details serve one person's draft letter; in the JSON lines",
+    "letter.reference": "the letter's own reference, for one person's draft; in the JSON lines",
     "letter.uncertain": "reasons for one reader; a letter the analyser is unsure of is flagged needs_checking",
 }
 NOT_ON_PAGE = {
@@ -137,6 +141,7 @@ def _page_says(field: Field, value: object) -> list[str]:
         "check.reasons": lambda v: [item["text"] for item in v],
         "check.judged_at": lambda v: [f"law as it stood on {v['date']}"],
         "check.conflicts": lambda v: [item["text"] for item in v],
+        "check.actions": lambda v: [item["text"] for item in v],
     }
     if field.path in words:
         return words[field.path](value)

@@ -6,7 +6,14 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "analyser"
-INTERFACES = {"analyser.cli", "analyser.cli_dev", "analyser.api", "analyser.web", "analyser.batch", "analyser.report"}
+INTERFACES = {
+    "analyser.cli",
+    "analyser.cli_dev",
+    "analyser.api",
+    "analyser.web",
+    "analyser.batch",
+    "analyser.report",
+}
 FORBIDDEN = {
     "ingest": INTERFACES | {"analyser.rules", "analyser.nlp", "analyser.analyse"},
     "nlp": INTERFACES | {"analyser.rules", "analyser.analyse"},

@@ -21,6 +21,7 @@ from analyser.api.guard import CatchAll, UploadSizeGuard, keep_uploads_in_memory
 from analyser.api.settings import current_settings
 from analyser.errors import AnalyserError
 from analyser.nlp import load_pipeline
+from analyser.web import info
 from analyser.web import routes as page_routes
 from analyser.workers import WorkerPool
 
@@ -68,6 +69,8 @@ def create_app() -> FastAPI:
         description="Upload a letter (PDF, scan, photo, TIFF or text) with an optional situation (benefit, group, "
         "circumstances) and get the analysis described in CONTRACT.md. Letters are read in memory and never kept.",
         lifespan=lifespan,
+        docs_url=None,  # served by web.info with its assets from this server (works offline, under the CSP)
+        redoc_url=None,
     )
     app.add_exception_handler(AnalyserError, analyser_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
@@ -80,8 +83,10 @@ def create_app() -> FastAPI:
     app.add_middleware(CatchAll)  # outermost of ours: nothing from a request reaches the log as a traceback
     keep_uploads_in_memory()
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=info.DOCS_ASSETS), name="docs-assets")
     app.include_router(routes.router)
     app.include_router(page_routes.router)
+    app.include_router(info.router)
     return app
 
 

@@ -16,6 +16,7 @@ from thinc.api import Config
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.components import LIVE_KEY, QUOTED
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
+from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
@@ -116,6 +117,10 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
         benefits_mentioned=benefits,
         esa_group_stated=group.group if group else None,
         office=office(text),
+        office_phone=office_phone(text),
+        office_address=office_address(text, office(text)),
+        reference=reference(text),
+        recipient=recipient(text),
         letter_date=sent_date.isoformat() if sent_date else None,
         appointment=Appointment(
             date=found_appointment.date,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -12,8 +11,11 @@ from fpdf import FPDF
 from pydantic import BaseModel, Field
 
 from analyser.result import AnalysisResult, Letter
+from analyser.rules.actions import relies_on
+from analyser.rules.calendar import clock_time
 from analyser.rules.engine import attendance_for
 from analyser.rules.judged import law_for, parse_iso_date
+from analyser.rules.quotes import sentence_bounds
 from analyser.rules.rows import Derivation, Requirement
 from analyser.rules.rulebook import Rulebook, load_rulebook
 from analyser.typography import PLAIN_PUNCTUATION
@@ -26,9 +28,6 @@ DRAFT_VERDICTS: dict[str, tuple[str, ...]] = {
 }
 # A hedged rule stated in the person's own letter: their understanding, not a certainty.
 HEDGED_RULE = "This is my understanding of current practice."
-# A sentence ends at . ! or ? before whitespace, or at a blank line (letters' headings have no full stop).
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
-LONGEST_QUOTE = 400
 # Typographic characters outside latin-1 (the PDF core fonts' range) and their plain equivalents.
 LATIN1_SUBSTITUTES = str.maketrans(
     {
@@ -65,13 +64,15 @@ def draft_text(
         if kind == "challenge"
         else _deferral_body(book, result, details, label)
     )
+    reference = details.reference or letter.reference
     parts = [
-        _lines(details.name, details.address),
+        _lines(details.name, *(details.address or "").split(",")),
         _format_date(today or date.today()),
-        _lines(letter.office),
+        _lines(*letter.office_address) if letter.office_address else _lines(letter.office),
         _lines(
             details.ni_number and f"National Insurance number: {details.ni_number}",
-            details.reference and f"Reference: {details.reference}",
+            reference and f"Reference: {reference}",
+            letter.letter_date and f"Your letter dated {_format_date(letter.letter_date)}",
         ),
         "Dear Sir or Madam",
         *body,
@@ -116,9 +117,10 @@ def _challenge_body(book: Rulebook, result: AnalysisResult, label: str) -> list[
     is_likely = result.check is not None and result.check.verdict == "likely_wrongful"
     rules = "\n".join(f"- {text}" for text in _rule_lines(book, result))
     opening = "I do not believe I can be required to" if is_likely else "I may not be required to"
+    relies = relies_on(result.check) if result.check else None
     return [
         _subject(label, result.letter),
-        _about_sentence(result.letter, label),
+        _about_sentence(result.letter, label) + (f" I am {relies}." if relies else ""),
         _threat_quote(result),
         f"{opening} take part in this {label}, for these reasons:\n{rules}" if rules else None,
         (
@@ -172,7 +174,7 @@ def _appointment_when(letter: Letter) -> str | None:
     day = _format_date(appointment.date) if appointment else ""
     if not day:
         return None
-    time = f" at {appointment.time}" if appointment and appointment.time else ""
+    time = f" at {clock_time(appointment.time)}" if appointment and appointment.time else ""
     return f"on {day}{time}"
 
 
@@ -208,13 +210,8 @@ def _threat_quote(result: AnalysisResult) -> str | None:
 def _sentence_around(result: AnalysisResult, page_number: int, start: int, end: int) -> str | None:
     """The whole sentence holding an evidence span, when the page text came with the result."""
     page = next((p for p in result.pages or () if p.number == page_number), None)
-    if page is None or not 0 <= start <= end <= len(page.text):
-        return None
-    text = page.text
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    finish = next((m.end() for m in SENTENCE_END.finditer(text, end)), len(text))
-    sentence = text[begin:finish].strip()
-    return sentence if 0 < len(sentence) <= LONGEST_QUOTE else None
+    bounds = sentence_bounds(page.text, start, end) if page else None
+    return page.text[bounds[0] : bounds[1]] if page and bounds else None
 
 
 def _as_clause(reason: str) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from analyser.errors import InvalidSituation
-from analyser.result import MONTH_NAMES, Situation
+from analyser.result import MONTH_NAMES, Flags, Situation
 from analyser.web.questions import BENEFIT, CHILD_AGE, MAX_CHILD_AGE, NO_BENEFIT, UNKNOWN
 
 
@@ -44,10 +44,15 @@ def situation_from_answers(answers: Mapping[str, str], errors: FormErrors) -> Si
     }
     if answers.get("lone_parent") == "yes":
         flags["lone_parent_youngest_child_age"] = _child_age(answers.get(CHILD_AGE, ""), errors)
+    if answers.get("pension_age") == "yes":
+        flags["over_pension_age"] = True
+    if benefit == "esa" and answers.get("esa_style") in ("old", "new"):
+        flags["esa_style"] = answers["esa_style"]
     if errors or benefit == NO_BENEFIT:
         return None
     # Only the group question for the chosen benefit counts: a stale answer to the other is ignored.
-    group = {"esa": answers.get("esa_group"), "universal_credit": answers.get("uc_group")}.get(benefit)
+    group = {"esa": answers.get("esa_group"), "universal_credit": _uc_group(answers)}.get(benefit)
+    _newer_facts(benefit, answers, flags)
     try:
         return Situation.parse(
             {"benefit": benefit, "group": None if group in (None, "", UNKNOWN) else group, "flags": flags}
@@ -55,6 +60,28 @@ def situation_from_answers(answers: Mapping[str, str], errors: FormErrors) -> Si
     except InvalidSituation as error:
         errors.add("benefit", error.message)
         return None
+
+
+def _uc_group(answers: Mapping[str, str]) -> str | None:
+    """The UC group the answers decide: LCWRA, late pregnancy or a new baby mean no work-related requirements."""
+    if answers.get("uc_capability") == "lcwra" or answers.get("pregnancy") in ("due_soon", "recent_birth"):
+        return "no_work_related_requirements"
+    if answers.get("uc_group") not in (None, "", UNKNOWN):
+        return answers["uc_group"]
+    return "work_preparation" if answers.get("uc_capability") == "lcw" else None
+
+
+def _newer_facts(benefit: str, answers: Mapping[str, str], flags: dict[str, Any]) -> None:
+    """Facts the rules know only when the Situation has them (issue 17 adds them): filled in where it does."""
+    known = Flags.model_fields
+    if "uc_capability" in known and answers.get("uc_capability") in ("lcw", "lcwra"):
+        flags["uc_capability"] = answers["uc_capability"]
+    pregnancy = answers.get("pregnancy")
+    # "Due within 11 weeks" / "born within 15 weeks": today stands for the date, inside either window.
+    if pregnancy == "due_soon" and "pregnancy_due_date" in known:
+        flags["pregnancy_due_date"] = date.today()
+    if pregnancy == "recent_birth" and "baby_born_on" in known:
+        flags["baby_born_on"] = date.today()
 
 
 def _child_age(raw: str, errors: FormErrors) -> int | None:

@@ -61,37 +61,82 @@ BENEFIT = Question(
 )
 ESA_GROUP = Question(
     "esa_group",
-    "Which ESA group are you in?",
+    "Were you told you are in the ESA support group?",
     (
         Option(
             "support_group",
-            "Support group",
-            "You were assessed as having limited capability for work-related activity. "
+            "Yes, I am in the support group",
+            "Your letter may say you have limited capability for work-related activity (LCWRA). "
             "You get the support component.",
         ),
         Option(
             "wrag",
-            "Work-related activity group",
-            "You were assessed as having limited capability for work, and can be asked to prepare for work.",
+            "No, I am in the work-related activity group",
+            "Your letter says you can be asked to do things to get ready for work.",
         ),
         Option(
             "assessment_phase",
-            "Not assessed yet (assessment phase)",
-            "You have not had a decision on your Work Capability Assessment yet. "
-            "This is usually the first 13 weeks of a claim.",
+            "I have not had my assessment yet",
+            "You are waiting for a decision on your Work Capability Assessment.",
         ),
         Option(
             UNKNOWN,
             "I don't know",
-            "We will use the group the letter mentions, if any, and tell you what each group would mean.",
+            "We will use the group the letter says, if it says one, and show you its words.",
         ),
     ),
-    hint="Your award or decision letter says which group you are in.",
+    hint="Your decision letter about your Work Capability Assessment says which group you are in.",
     reveal_when=("benefit", "esa"),
+)
+ESA_STYLE = Question(
+    "esa_style",
+    "Do you get old-style or new-style ESA?",
+    (
+        Option("new", "New-style ESA", "Your letters say new style. You may get Universal Credit too."),
+        Option(
+            "old", "Old-style ESA", "You started before Universal Credit came to your area, and get no UC."
+        ),
+        Option(UNKNOWN, "I don't know"),
+    ),
+    hint="New-style ESA is based on the National Insurance you paid. Your award letter says new style if it is.",
+    reveal_when=("benefit", "esa"),
+)
+PENSION_AGE = Question(
+    "pension_age",
+    "Have you reached State Pension age?",
+    (YES, NO),
+    hint="You can check your State Pension age on GOV.UK.",
+)
+UC_CAPABILITY = Question(
+    "uc_capability",
+    "Were you told you have LCWRA?",
+    (
+        Option(
+            "lcwra",
+            "Yes, I have LCWRA",
+            "Limited capability for work and work-related activity. You may get the LCWRA part of UC.",
+        ),
+        Option(
+            "lcw", "I have LCW only", "Limited capability for work. You can be asked to get ready for work."
+        ),
+        Option("no", "No"),
+        Option(UNKNOWN, "I don't know"),
+    ),
+    hint="After a health assessment, your journal or a letter tells you this.",
+    reveal_when=("benefit", "universal_credit"),
+)
+PREGNANCY = Question(
+    "pregnancy",
+    "Are you pregnant, or have you had a baby in the last 15 weeks?",
+    (
+        Option("due_soon", "Yes, my baby is due in the next 11 weeks"),
+        Option("recent_birth", "Yes, I had a baby in the last 15 weeks"),
+        Option("no", "No"),
+    ),
 )
 UC_GROUP = Question(
     "uc_group",
-    "Which Universal Credit work-related requirements group are you in?",
+    "Which Universal Credit group are you in?",
     (
         Option(
             "no_work_related_requirements",
@@ -144,8 +189,20 @@ LONE_PARENT = Question(
     "lone_parent",
     "Are you a lone parent?",
     (YES, NO),
-    hint="You bring up a child on your own.",
+    hint="You bring up a child on your own, or you are the main carer of a child in a couple on Universal Credit.",
 )
-QUESTIONS = (BENEFIT, ESA_GROUP, UC_GROUP, CARERS_ALLOWANCE, CARING_35_HOURS, LONE_PARENT)
+# In the order the one-page (adviser) form asks them; the question flow (flow.py) picks those that matter.
+QUESTIONS = (
+    BENEFIT,
+    ESA_GROUP,
+    ESA_STYLE,
+    UC_CAPABILITY,
+    UC_GROUP,
+    PENSION_AGE,
+    CARERS_ALLOWANCE,
+    CARING_35_HOURS,
+    LONE_PARENT,
+    PREGNANCY,
+)
 CHILD_AGE = "child_age"
 MAX_CHILD_AGE = 25  # the Situation's own upper bound for the youngest child's age

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import json
 from typing import Annotated, Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -19,18 +19,76 @@ from analyser.api.settings import Settings, get_pipeline, get_settings
 from analyser.api.upload import analyse_upload_files, chosen_file
 from analyser.errors import AnalyserError
 from analyser.result import AnalysisResult
+from analyser.web.flow import asked, kept, next_question, summary
 from analyser.web.forms import FormErrors, person_details, read_answers, situation_from_answers
 from analyser.web.pages import describe_size, page
+from analyser.web.questions import CHILD_AGE, QUESTIONS
 from analyser.web.signing import is_sealed, seal
 from analyser.web.views import draft_kinds, result_context, result_for_download
 
 router = APIRouter(include_in_schema=False)
+FLOW_CONTROLS = {"asked", "change", "mode"}
+QUESTION_ERRORS = {"benefit": "Select which benefit you get, or 'None of these'"}
 
 
 @router.get("/")
 async def upload_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Response:
-    """The upload form."""
-    return page(request, "form.html", max_upload=describe_size(settings.max_upload_bytes))
+    """The start page; `?mode=adviser`: every question and the upload on one page."""
+    if request.query_params.get("mode") == "adviser":
+        return page(request, "form.html", max_upload=describe_size(settings.max_upload_bytes))
+    return page(request, "start.html")
+
+
+@router.get("/questions")
+async def question_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Response:
+    """One question per page (answers travel in the link, nothing is kept), then check your answers."""
+    answers = {k: v for k, v in read_answers(request.query_params).items() if k not in FLOW_CONTROLS}
+    asked_name = request.query_params.get("asked")
+    errors = FormErrors()
+    if asked_name and not answers.get(asked_name):
+        errors.add(asked_name, QUESTION_ERRORS.get(asked_name, "Select an answer"))
+    if asked_name == "lone_parent" and answers.get("lone_parent") == "yes":
+        situation_from_answers(
+            {**answers, "benefit": answers.get("benefit", "")}, child_errors := FormErrors()
+        )
+        if CHILD_AGE in child_errors.messages:
+            errors.add(CHILD_AGE, child_errors.messages[CHILD_AGE])
+    answers = kept(answers)
+    change = request.query_params.get("change")
+    question = next((q for q in QUESTIONS if q.name == (asked_name if errors else change)), None)
+    question = question or next_question(answers)
+    if question is None:
+        return _check_answers(request, answers, errors, settings)
+    hidden = {k: v for k, v in answers.items() if k not in (question.name, CHILD_AGE)}
+    earlier = [q.name for q in asked(answers)]
+    index = earlier.index(question.name) if question.name in earlier else len(earlier)
+    back = f"/questions?{urlencode(hidden)}&change={earlier[index - 1]}" if index > 0 else "/"
+    status = 422 if errors else 200
+    return page(
+        request,
+        "question.html",
+        status,
+        question=question,
+        answers=answers,
+        errors=errors,
+        hidden=hidden,
+        back_href=back,
+    )
+
+
+def _check_answers(
+    request: Request, answers: dict[str, str], errors: FormErrors, settings: Settings, status: int = 200
+) -> Response:
+    return page(
+        request,
+        "check_answers.html",
+        status,
+        rows=summary(answers),
+        answers=answers,
+        query=urlencode(answers),
+        errors=errors,
+        max_upload=describe_size(settings.max_upload_bytes),
+    )
 
 
 @router.post("/check")
@@ -58,6 +116,8 @@ async def check_page(
             except AnalyserError as error:
                 errors.add("letter", error.message)
                 status = error.http_status
+    if answers.get("flow") == "questions":
+        return _check_answers(request, kept(answers), errors, settings, status)
     return page(
         request,
         "form.html",

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from analyser.result import AnalysisResult, Evidence
-from analyser.rules.engine import attendance_for
+from analyser.rules.calendar import clock_time, long_date
+from analyser.rules.quotes import sentence_bounds
+from analyser.web.answer import answer, conflict_readings, effective_attendance, quotes
 from analyser.web.wording import (
     ATTENDANCE_SAYS,
+    CONFLICT_HEADING,
     EVIDENCE_LABELS,
     FREE_ADVICE,
     GROUP_NAMES,
+    GROUP_WORDS,
     LETTER_KINDS,
-    MUST_GO,
     RECONSIDERATION_HREF,
     VERDICTS,
 )
+
+__all__ = ["clock_time", "long_date", "effective_attendance"]
 
 
 def evidence_label(label: str) -> str:
@@ -68,33 +72,6 @@ def highlight(text: str, spans: list[Evidence]) -> list[Segment]:
     return segments
 
 
-def long_date(iso: str | None) -> str | None:
-    """2014-11-14 as 'Friday 14 November 2014'; anything unparseable as it came."""
-    if not iso:
-        return None
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def clock_time(value: str | None) -> str | None:
-    """10:30 as '10:30am', 14:00 as '2pm' (the GOV.UK style for times)."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", value or "")
-    if not match:
-        return value
-    hour, minute = int(match[1]), match[2]
-    suffix = "am" if hour < 12 else "pm"
-    hour = hour % 12 or 12
-    return f"{hour}{'' if minute == '00' else ':' + minute}{suffix}"
-
-
-def effective_attendance(result: AnalysisResult) -> str:
-    """The letter's attendance for the person's group, where the letter names one, else its overall wording."""
-    return attendance_for(result.letter, result.check.effective_group if result.check else None)[0]
-
-
 def draft_kinds(result: AnalysisResult) -> list[str]:
     """Which draft letters fit: a challenge when the demand looks wrongful, a deferral when it is lawful and compulsory."""
     if result.check is None:
@@ -109,12 +86,13 @@ def draft_kinds(result: AnalysisResult) -> list[str]:
 def result_context(result: AnalysisResult) -> dict[str, Any]:
     """Everything the result page shows, worked out here so the template stays plain markup."""
     letter, check = result.letter, result.check
-    heading, kind_text = LETTER_KINDS.get(letter.type, LETTER_KINDS["other"])
-    attendance = effective_attendance(result)
+    kind_heading, kind_text = LETTER_KINDS.get(letter.type, LETTER_KINDS["other"])
     verdict = check.verdict if check else None
-    by_attendance = MUST_GO[verdict]
-    must_go = by_attendance.get("*") or by_attendance[attendance]
-    says = [ATTENDANCE_SAYS[letter.attendance]]
+    conflicts = list(check.conflicts) if check else []
+    the_answer = answer(result)
+    # One message for a letter that makes going depend on the group: what it says for each group, never
+    # also "it does not say whether you must".
+    says = [] if letter.attendance_by_group else [ATTENDANCE_SAYS[letter.attendance]]
     for group, group_attendance in (letter.attendance_by_group or {}).items():
         sentence = ATTENDANCE_SAYS[group_attendance]
         says.append(f"For people in {GROUP_NAMES.get(group, group)}, {sentence[0].lower()}{sentence[1:]}")
@@ -133,6 +111,8 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
             "By phone" if appointment and appointment.phone else (appointment.place if appointment else None),
         ),
         ("Office", letter.office),
+        ("Phone", letter.office_phone),
+        ("Reference", letter.reference),
         ("Letter dated", long_date(letter.letter_date)),
     ]
     pages = [
@@ -141,22 +121,65 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
     ]
     return {
         "result": result,
-        "heading": heading,
+        "answer": the_answer,
+        "heading": CONFLICT_HEADING if conflicts else the_answer.heading,
+        "conflicts": conflicts,
+        "readings": conflict_readings(result) if conflicts else [],
+        "stated_group_quote": _stated_group_quote(result),
+        "kind_heading": kind_heading,
         "kind_text": kind_text,
-        "must_go": must_go,
+        "actions": [(action, long_date(action.by)) for action in (check.actions if check else [])],
         "says": says,
         "verdict": VERDICTS[verdict] if verdict else None,
         "verdict_code": verdict,
         "details": [(name, value) for name, value in details if value],
-        "evidence": [(evidence_label(span.label), span) for span in letter.evidence],
+        "quotes": quotes(result, evidence_label),
         "pages": pages,
         "warnings": (check.warnings if check else []) + result.warnings,
         "draft_kinds": draft_kinds(result),
+        "draft_defaults": _draft_defaults(result),
         "free_advice": FREE_ADVICE,
         "reconsideration_href": RECONSIDERATION_HREF,
         # Posted back by the download forms, so drafts need nothing kept on the server.
         "result_json": result.model_dump_json(),
     }
+
+
+def _stated_group_quote(result: AnalysisResult) -> str | None:
+    """When the person did not know their group and the letter states one, the words the answer relied on."""
+    check, letter = result.check, result.letter
+    if check is None or check.situation.group or not letter.esa_group_stated:
+        return None
+    for quote in quotes(result, evidence_label):
+        if any(kind.startswith("group") for kind in quote.kinds):
+            return quote.before + quote.marked + quote.after
+    # No span for the group: the first sentence of the letter that names it.
+    words = re.compile(GROUP_WORDS[letter.esa_group_stated], re.I)
+    for page in result.pages or ():
+        found = words.search(page.text)
+        bounds = sentence_bounds(page.text, found.start(), found.end()) if found else None
+        if bounds:
+            return " ".join(page.text[bounds[0] : bounds[1]].split())
+    return None
+
+
+def _draft_defaults(result: AnalysisResult) -> dict[str, str]:
+    """The draft form's fields filled from the letter (the person checks and edits them; nothing is kept)."""
+    person = result.letter.recipient
+    defaults = {"reference": result.letter.reference or ""}
+    if person:
+        defaults |= {
+            "name": _plain_name(person.name or ""),
+            "address": ", ".join(person.address),
+            "ni_number": person.ni_number or "",
+        }
+    return {key: value for key, value in defaults.items() if value}
+
+
+def _plain_name(name: str) -> str:
+    """'Mr Graham Rutherford' as 'Graham Rutherford': a signature has no title."""
+    first, _, rest = name.partition(" ")
+    return rest if first.rstrip(".").lower() in {"mr", "mrs", "ms", "miss", "mx", "dr"} and rest else name
 
 
 def result_for_download(result: AnalysisResult) -> dict[str, Any]:

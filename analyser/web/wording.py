@@ -58,39 +58,78 @@ VERDICTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# "Do you have to go?" in one sentence: by verdict (None when no benefit was given), then by what the
-# letter asks; "*" covers every wording, since a wrongful demand is wrongful however it is put.
-MUST_GO: dict[str | None, dict[str, str]] = {
+# What the person is asked to go to, in one word, by letter type.
+THING = {
+    "wfi": "interview",
+    "programme_referral": "programme",
+    "wca": "assessment",
+    "pip_assessment": "assessment",
+    "other_appointment": "appointment",
+}
+
+# "Do you have to go?" answered in the <h1>, then why, in short plain sentences (reading age 9 or under:
+# tests/web/test_reading_age.py). By verdict (None: no benefit given), then by what the letter asks for
+# the person; "*" covers every wording, since a wrongful demand is wrongful however it is put.
+ANSWERS: dict[str | None, dict[str, tuple[str, str]]] = {
     "likely_wrongful": {
-        "*": "Probably not. In your situation you cannot usually be required to go. "
-        "Do not just stay away: phone the office first (see what to do next).",
+        "*": (
+            "You probably do not have to go to this {thing}",
+            "{told} {relies}. The rules say they cannot make you go. "
+            "But do not just stay away. Phone them first.",
+        ),
     },
     "possibly_wrongful": {
-        "*": "Maybe not. It depends on details we cannot see, so check before the date (see what to do next).",
+        "*": (
+            "You might not have to go to this {thing}",
+            "It depends on things we cannot check. Phone them and ask before the date.",
+        ),
     },
     "no_concern": {
-        "mandatory": "Yes. In your situation you can be required to go. "
-        "If you cannot go, ask to rearrange before the date.",
-        "unclear": "Probably yes. The letter does not say clearly, but in your situation you can be "
-        "required to go. Phone the office to check.",
-        "voluntary": "No. The letter says going is up to you.",
-        "none": "The letter does not ask you to go to anything.",
+        "mandatory": (
+            "You have to go to this {thing}",
+            "{told} {relies}. They can ask you to go. If you cannot go, ask for a new date first.",
+        ),
+        "unclear": (
+            "You probably have to go to this {thing}",
+            "The letter does not say it clearly. But they can ask you to go. Phone them to check.",
+        ),
+        "voluntary": ("You do not have to go to this {thing}", "The letter says it is up to you."),
+        "none": ("This letter does not ask you to go to anything", "{kind}"),
     },
     "not_applicable": {
-        "mandatory": "Yes, usually. This is not a work-focused interview, so the exemptions this tool checks "
-        "do not apply. If you cannot go, ask to rearrange before the date.",
-        "unclear": "The letter does not say clearly. Phone the office on the letter to check.",
-        "voluntary": "No. The letter says going is up to you.",
-        "none": "The letter does not ask you to go to anything.",
+        "mandatory": (
+            "You probably have to go to this {thing}",
+            "{kind} If you cannot go, ask for a new date first.",
+        ),
+        "unclear": ("You may have to go to this {thing}", "{kind} Phone them to check."),
+        "voluntary": ("You do not have to go to this {thing}", "The letter says it is up to you."),
+        "none": ("This letter does not ask you to go to anything", "{kind}"),
     },
     None: {
-        "mandatory": "The letter says you must go. Tell us your benefit to find out whether it can "
-        "require that of you.",
-        "unclear": "The letter asks you to go but does not say whether you must.",
-        "voluntary": "The letter says going is up to you.",
-        "none": "The letter does not ask you to go to anything.",
+        "mandatory": (
+            "The letter says you must go to this {thing}",
+            "Tell us your benefit. Then we can say if they can make you go.",
+        ),
+        "unclear": (
+            "The letter asks you to go to this {thing}",
+            "It does not say if you must. Tell us your benefit to find out more.",
+        ),
+        "voluntary": ("You do not have to go to this {thing}", "The letter says it is up to you."),
+        "none": ("This letter does not ask you to go to anything", "{kind}"),
     },
 }
+# What a letter that is not about a work-focused interview is, in short words (the answer's "why").
+KIND_WORDS = {
+    "wfi": "It is a work-focused interview.",
+    "programme_referral": "It sends you to a work programme.",
+    "wca": "It is a health check for ESA or Universal Credit. Most people must go, or their money can stop.",
+    "pip_assessment": "It is a check for PIP or DLA. You must go, or your claim can stop.",
+    "other_appointment": "It is a check of your claim. Most people must go to these.",
+    "decision_notice": "It tells you about a decision on your benefit.",
+    "other": "We could not find a meeting or a date in it.",
+}
+# The first thing a page says when the letter and the answers disagree.
+CONFLICT_HEADING = "Your answers and the letter do not match"
 
 ATTENDANCE_SAYS = {
     "mandatory": "It says you must go or take part.",
@@ -101,6 +140,13 @@ ATTENDANCE_SAYS = {
 
 # The rulebook names each group ("the support group"); the page says it the same way.
 GROUP_NAMES = {group: info.label for group, info in load_rulebook().groups.items() if group in GROUPS}
+
+# How a letter names each ESA group, to quote the sentence when the reading found no span for it.
+GROUP_WORDS = {
+    "support_group": r"support\s+group",
+    "wrag": r"work[\s-]+related\s+activity\s+group",
+    "assessment_phase": r"assessment\s+phase",
+}
 
 EVIDENCE_LABELS = {
     "mandatory": "Says you must go",

@@ -93,7 +93,7 @@ class TestChallenge:
 
     def test_it_names_the_letter_and_the_appointment(self) -> None:
         assert "your letter dated 3 November 2014" in self.text
-        assert "on 14 November 2014 at 10:40 at 4 Exchange Place, Sheffield" in self.text
+        assert "on 14 November 2014 at 10:40am at 4 Exchange Place, Sheffield" in self.text
 
     def test_it_quotes_the_whole_threatening_sentence(self) -> None:
         assert (

@@ -170,7 +170,8 @@ def make_result(letter_type: str, attendance: str, verdict: str | None, **letter
 def test_every_result_has_a_plain_answer(letter_type, attendance, verdict):
     context = web.result_context(make_result(letter_type, attendance, verdict))
 
-    assert context["heading"] and context["kind_text"] and context["must_go"]
+    assert context["heading"] == context["answer"].heading and context["answer"].why and context["kind_text"]
+    assert "{" not in context["heading"] + context["answer"].why  # every placeholder filled
     assert (context["verdict"] is None) == (verdict is None)
 
 
@@ -184,8 +185,12 @@ def test_the_letters_own_group_wording_decides_the_answer():
 
     context = web.result_context(result)
 
-    assert context["must_go"].startswith("No.")
-    assert "For people in the support group, it says going is voluntary or up to you." in context["says"]
+    assert context["heading"] == "You do not have to go to this interview"
+    # One message: what it says for each group, not also "it does not say whether you must".
+    assert context["says"] == [
+        "For people in the support group, it says going is voluntary or up to you.",
+        "For people in the work-related activity group, it says you must go or take part.",
+    ]
     assert web.draft_kinds(result) == []
 
 
@@ -202,6 +207,36 @@ def test_the_letters_own_group_wording_decides_the_answer():
 )
 def test_which_drafts_fit(verdict, attendance, kinds):
     assert web.draft_kinds(make_result("wfi", attendance, verdict)) == kinds
+
+
+def test_evidence_is_quoted_as_whole_sentences_and_the_draft_is_filled_from_the_letter():
+    text = "Dear Ms Ray\n\nYou must attend a work focused interview. If you do not, your benefit may be reduced.\n"
+    result = make_result(
+        "wfi",
+        "mandatory",
+        "likely_wrongful",
+        evidence=[span("mandatory", "must attend", text), span("sanction", "benefit may be reduced", text)],
+        recipient={
+            "name": "Ms Ann Ray",
+            "address": ["1 High St", "Leeds LS1 1AA"],
+            "ni_number": "QQ 12 34 56 C",
+        },
+        reference="ESA/1",
+    )
+    result.pages = [Page(number=1, text=text, text_source="text")]
+
+    context = web.result_context(result)
+
+    assert [(q.before, q.marked, q.after) for q in context["quotes"]] == [
+        ("You ", "must attend", " a work focused interview."),
+        ("If you do not, your ", "benefit may be reduced", "."),
+    ]
+    assert context["draft_defaults"] == {
+        "reference": "ESA/1",
+        "name": "Ann Ray",
+        "address": "1 High St, Leeds LS1 1AA",
+        "ni_number": "QQ 12 34 56 C",
+    }
 
 
 def test_draft_details_are_checked_and_tidied():
