@@ -3,7 +3,7 @@
 Usage: .venv/bin/python -m benchmarks.first_touch LABELS.jsonl --round NAME --rendered DIR [--workers 2]
 
 DIR holds the round rendered before the run (`pdf/<id>.pdf`, `scan/<id>.pdf`, optionally
-`photo/<id>.jpg`). The figures are appended to benchmarks/first_touch.json with the date and the
+`photo/<id>-p<N>.jpg`, one phone photo per page, read together as one letter). The figures are appended to benchmarks/first_touch.json with the date and the
 commit measured; `make bench` shows them beside the tuned dev-set rows. A round is measured like
 this once: after that it may join training, and later figures on it are development figures.
 """
@@ -37,7 +37,7 @@ STANDARD_SITUATIONS = [
 
 def _analyse(job: tuple[str, str, str]) -> tuple[str, dict, str]:
     """(id, letter block, extracted text) for one rendition; an empty block when refused."""
-    from analyser import analyse_file, analyse_text
+    from analyser import analyse_file, analyse_files, analyse_text
     from analyser.errors import AnalyserError
 
     letter_id, mode, where = job
@@ -45,7 +45,10 @@ def _analyse(job: tuple[str, str, str]) -> tuple[str, dict, str]:
         if mode == "text":
             result = analyse_text(where, name=f"{letter_id}.txt")
             return letter_id, result.letter.model_dump(mode="json"), where
-        result = analyse_file(where, include_text=True)
+        if mode == "photo":
+            result = analyse_files(where.split("\n"), include_text=True)
+        else:
+            result = analyse_file(where, include_text=True)
         text = "\n\n".join(page.text for page in result.pages or [])
         return letter_id, result.letter.model_dump(mode="json"), text
     except AnalyserError as error:
@@ -54,11 +57,21 @@ def _analyse(job: tuple[str, str, str]) -> tuple[str, dict, str]:
 
 def _renditions(gold: list[dict], rendered: Path) -> dict[str, list[tuple[str, str, str]]]:
     modes = {"text": [(g["id"], "text", g["text"]) for g in gold]}
-    for mode, pattern in (("text PDF", "pdf/{}.pdf"), ("scan", "scan/{}.pdf"), ("photo", "photo/{}.jpg")):
+    for mode, pattern in (("text PDF", "pdf/{}.pdf"), ("scan", "scan/{}.pdf")):
         paths = [rendered / pattern.format(g["id"]) for g in gold]
         if all(path.exists() for path in paths):
             modes[mode] = [(g["id"], mode, str(path)) for g, path in zip(gold, paths, strict=True)]
+    photos = [sorted((rendered / "photo").glob(f"{g['id']}-p*.jpg"), key=_page_number) for g in gold]
+    if all(photos):
+        modes["photo"] = [
+            (g["id"], "photo", "\n".join(str(p) for p in pages))
+            for g, pages in zip(gold, photos, strict=True)
+        ]
     return modes
+
+
+def _page_number(path: Path) -> int:
+    return int(path.stem.rsplit("-p", 1)[1])
 
 
 def _gold_letter(label: dict) -> dict:
