@@ -41,12 +41,15 @@ def _texts(count: int) -> list[str]:
 
 
 def _photo(text: str, stem: Path, seed: int) -> Path:
-    """A phone photo of the letter, from the samples' photo generator where it exists, else a scan JPEG."""
-    try:
-        from samples.photo import render_photo  # type: ignore[import-not-found]
-    except ImportError:
-        return render_letter(text, stem, "scan-jpeg", seed=seed)
-    return render_photo(text, stem, seed=seed)
+    """A phone photo of the letter's first page, from the samples' seeded photo generator."""
+    import random
+
+    from samples.photo import jpeg_bytes, page_images, photograph
+
+    rng = random.Random(f"scale:{seed}")
+    path = stem.with_suffix(".jpg")
+    path.write_bytes(jpeg_bytes(photograph(page_images(text)[0], rng), rng))
+    return path
 
 
 def make_folder(folder: Path, count: int) -> dict[str, int]:
