@@ -21,9 +21,9 @@ from pathlib import Path
 
 import psutil
 
-from analyser.render import render_letter
 from benchmarks.bench_batch import Run, high_water_kib, read_records, run_cli
 from benchmarks.common import REPO, load_jsonl
+from samples.rendering import render_letter
 
 SHARES = (("pdf", 0.80), ("scan", 0.15), ("photo", 0.05))
 
