@@ -42,8 +42,8 @@ def test_the_result_pages_wording_covers_every_value_and_no_other() -> None:
     assert set(wording.VERDICTS) == set(VERDICTS)
     assert set(wording.ATTENDANCE_SAYS) == set(ATTENDANCES)
     assert set(wording.GROUP_NAMES) == set(GROUPS)
-    assert set(wording.MUST_GO) == {*VERDICTS, None}
-    for by_attendance in wording.MUST_GO.values():
+    assert set(wording.ANSWERS) == {*VERDICTS, None}
+    for by_attendance in wording.ANSWERS.values():
         assert set(by_attendance) in ({"*"}, set(ATTENDANCES))
 
 
