@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.decide import GROUP_LABELS
+from analyser.nlp.decide import CONSEQUENCE_IDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
@@ -26,11 +26,10 @@ _ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
 _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
 # "Without good cause" is about attending only when the sentence is about an appointment;
 # "if you do not send the form back and do not have good cause" asks the reader to go nowhere.
-_GOOD_CAUSE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 _HYPOTHETICAL_ID = "hypothetical"
 # Every cue id this module treats specially: each must exist in patterns/cues.jsonl (a test checks),
 # so renaming one there cannot silently change what the scope decides.
-PATTERN_IDS_NAMED = _GOOD_CAUSE_IDS | {_HYPOTHETICAL_ID}
+PATTERN_IDS_NAMED = CONSEQUENCE_IDS | {_HYPOTHETICAL_ID}
 _ATTENDING = {
     "attend",
     "attending",
@@ -157,7 +156,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "quoted"
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
-            elif span.id_ in _GOOD_CAUSE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
+            elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
                 why = "not about attending"
             elif span.label_ in _VETOED_WHEN_REPORTED and _reported(spans):
                 # "The letter said that if you did not attend, your benefit might be affected"
@@ -183,7 +182,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why == "negated"
                 and span.label_ == "mandatory"
                 and span.id_
-                not in _GOOD_CAUSE_IDS  # "if you do not attend without good cause" denies nothing
+                not in CONSEQUENCE_IDS  # "if you do not attend without good cause" denies nothing
                 and not _overlapping(spans, span, "voluntary")
             ):
                 # "This is not an appointment you have to keep": a duty denied is an offer.

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
+# Cue ids that state what happens if you do not go ("without good cause"): consequences, not duties.
 CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
+APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
 # A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
 # sanction language): "if you do not return the questionnaire, your ESA may stop".
 _PAPERWORK = {
