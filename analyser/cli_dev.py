@@ -10,6 +10,9 @@ import click
 
 # Where the trained pipeline ships: inside the package, as package data (analyser.nlp.MODEL_DIR reads it).
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
+# The labelled letters `analyser train` learns from (relative to the repository): the corpus, the
+# earlier blind rounds once measured, and the sealed rounds after their one measurement. Never ../shared/eval.
+TRAINING_FOLDERS = ("samples/corpus", "samples/holdout", "samples/blind")
 
 
 @click.command()
@@ -84,9 +87,10 @@ def evaluate(
 @click.option(
     "--corpus",
     type=click.Path(exists=True, file_okay=False),
-    default="samples/corpus",
+    multiple=True,
+    default=TRAINING_FOLDERS,
     show_default=True,
-    help="The labelled letters (run from the repository's root, or give the path).",
+    help="A folder of labelled letters (*.jsonl); repeat for several (run from the repository's root).",
 )
 @click.option(
     "--out",
@@ -95,9 +99,9 @@ def evaluate(
     show_default="analyser/models/letter_type",
 )
 @click.option("--calibration-only", is_flag=True, help="Refit models/calibration.json, keeping the model.")
-def train(corpus: str, out: str, calibration_only: bool) -> None:
-    """Rebuild the trained letter pipeline in analyser/models/ from the labelled samples, then refit
-    the confidence calibration on samples/corpus + samples/holdout.
+def train(corpus: tuple[str, ...], out: str, calibration_only: bool) -> None:
+    """Rebuild the trained letter pipeline in analyser/models/ from the labelled samples (corpus,
+    holdout and the measured blind rounds), then refit the confidence calibration on them.
 
     Example: analyser train
     """
@@ -107,14 +111,14 @@ def train(corpus: str, out: str, calibration_only: bool) -> None:
     from analyser.nlp.train import train as train_model
 
     if not calibration_only:
-        scores = train_model(Path(corpus), Path(out))
+        scores = train_model([Path(folder) for folder in corpus], Path(out))
         click.echo(
-            f"trained on {scores['train']} letters, held out {scores['dev']}: "
-            f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f} -> {out}"
+            f"trained on {scores['train']} letters (a sample of {scores['dev']} of them scored: "
+            f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f}) -> {out}"
         )
     load_pipeline(Path(out))
-    fitted = calibrate(Path(corpus), Path(corpus).parent / "holdout", TABLE_PATH)
+    fitted = calibrate([Path(folder) for folder in corpus], TABLE_PATH, Path(out))
     click.echo(
-        f"calibration fitted on {fitted['letters']} letters ({fitted['findings']} findings): "
+        f"calibration cross-fitted by writer on {fitted['letters']} letters ({fitted['findings']} findings): "
         f"5-fold cross-validated ECE {fitted['cv_ece']:.3f} -> {TABLE_PATH}"
     )

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from thinc.api import Config
 
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp.combine import weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY, QUOTED
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
@@ -30,6 +31,12 @@ log = logging.getLogger(__name__)
 MODEL_DIR = Settings.from_env().model_dir
 PAGE_SEPARATOR = "\n\n"
 UNSURE = 0.7  # below this a finding is said to be uncertain, in words
+# The live cue labels that are evidence for each attendance, when the findings classifier overrules the rules.
+_SPEAKS_FOR = {
+    "mandatory": ("mandatory", "sanction"),
+    "voluntary": ("voluntary", "neg_sanction"),
+    "unclear": ("request",),
+}
 _lock = threading.Lock()
 _pipeline: Language | None = None
 
@@ -77,6 +84,15 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     found_appointment = appointment(text, sent)
     live = list(doc.spans[LIVE_KEY])
     decision = decide(letter_type, live, found_appointment is not None)
+    attendance = weigh_attendance(decision.attendance, decision.path, doc.cats)
+    sanction = weigh_sanction(decision.sanction_language, doc.cats)
+    decision.attendance = str(attendance.value)
+    decision.sanction_language = bool(sanction.value)
+    if attendance.agreement == "overruled":
+        # The rules' evidence argued for another answer: show the cues that speak for this one.
+        decision.evidence = [s for s in live if s.label_ in _SPEAKS_FOR.get(decision.attendance, ())]
+    if not decision.sanction_language:
+        decision.evidence = [s for s in decision.evidence if s.label_ != "sanction"]
     evidence = [
         _evidence(span.label_, span.start_char, span.end_char, text, starts, pages)
         for span in decision.evidence
@@ -96,12 +112,13 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
         evidence.append(_evidence("appointment_date", *found_appointment.date_span, text, starts, pages))
     keys = {
         "type": type_key(confidence_),
-        "attendance": attendance_key(decision.path, confidence_),
+        "attendance": attendance_key(f"{decision.path}|{attendance.agreement}", confidence_),
         "sanction_language": sanction_key(
             decision.sanction_language,
             sum(1 for s in live if s.label_ == "sanction" and s._.why_not is None),
             any(s.label_ == "neg_sanction" for s in live),
-        ),
+        )
+        + f"|{sanction.agreement}",
         "esa_group_stated": group_key(
             group.group if group else None,
             group.strength if group else 0.0,

@@ -1,4 +1,4 @@
-"""Rebuild analyser/models/letter_type from samples/corpus: labelled letters -> DocBin -> spacy train."""
+"""Rebuild analyser/models/letter_type from the labelled samples: labelled letters -> DocBin -> spacy train."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from importlib import resources
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import spacy
@@ -16,26 +17,33 @@ from thinc.api import Config
 
 from analyser.ingest.cleanup import clean_text
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
-from analyser.result import LETTER_TYPES
+from analyser.result import ATTENDANCES, LETTER_TYPES
 
 SEED = 13
 TEMPLATE_SHARE = 0.4  # templates add volume but never dominate what the classifier learns
+# The findings classifier's labels: what the letter asks (one of four) and whether it threatens.
+ATTENDANCE_CATS = {value: f"att_{value}" for value in ATTENDANCES}
+SANCTION_CAT = "sanction"
 
 
-def load_corpus(corpus_dir: Path) -> list[dict[str, Any]]:
-    """Every labelled letter in corpus_dir/*.jsonl."""
+def load_corpus(corpus_dir: Path | Sequence[Path]) -> list[dict[str, Any]]:
+    """Every labelled letter in <folder>/*.jsonl, for one folder or several."""
+    folders = [corpus_dir] if isinstance(corpus_dir, Path) else list(corpus_dir)
     letters: list[dict[str, Any]] = []
-    for path in sorted(corpus_dir.glob("*.jsonl")):
-        letters.extend(
-            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-        )
+    for folder in folders:
+        for path in sorted(folder.glob("*.jsonl")):
+            letters.extend(
+                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            )
     return letters
 
 
 def split(
     letters: list[dict[str, Any]], dev_share: float = 0.15
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A fixed, stratified train/dev split of hand-written letters, templates capped in train."""
+    """A fixed, stratified dev sample of hand-written letters; train holds every hand-written letter
+    (the dev sample too: the shipped model learns from all of them, and the dev sample only picks
+    the best epoch), templates capped."""
     rng = random.Random(SEED)
     written = [letter for letter in letters if letter.get("source") != "template"]
     templated = [letter for letter in letters if letter.get("source") == "template"]
@@ -45,7 +53,7 @@ def split(
         rng.shuffle(group)
         cut = int(round(len(group) * dev_share))
         dev.extend(group[:cut])
-        train.extend(group[cut:])
+        train.extend(group)
     rng.shuffle(templated)
     cap = int(len(train) * TEMPLATE_SHARE / (1 - TEMPLATE_SHARE))
     train.extend(templated[:cap])
@@ -54,17 +62,20 @@ def split(
 
 
 def to_docbin(letters: list[dict[str, Any]]) -> DocBin:
-    """Letters as spaCy Docs with one-hot type categories, text cleaned as ingest cleans it."""
+    """Letters as spaCy Docs with one-hot type categories, the findings' categories (one-hot attendance,
+    sanction language), text cleaned as ingest cleans it."""
     nlp = spacy.blank("en")
     docs = DocBin()
     for letter in letters:
         doc = nlp.make_doc(clean_text(letter["text"]).text)
         doc.cats = {label: float(label == letter["letter_type"]) for label in LETTER_TYPES}
+        doc.cats.update({cat: float(value == letter["attendance"]) for value, cat in ATTENDANCE_CATS.items()})
+        doc.cats[SANCTION_CAT] = float(bool(letter["sanction_language"]))
         docs.add(doc)
     return docs
 
 
-def train(corpus_dir: Path, output_dir: Path) -> dict[str, Any]:
+def train(corpus_dir: Path | Sequence[Path], output_dir: Path) -> dict[str, Any]:
     """Train the letter pipeline (pipeline.cfg) and write it to output_dir; return its dev scores."""
     from spacy.cli.train import train as spacy_train
 
@@ -86,7 +97,9 @@ def train(corpus_dir: Path, output_dir: Path) -> dict[str, Any]:
                     "paths.dev": str(work_dir / "dev.spacy"),
                 },
             )
-        best = work_dir / "out" / "model-best"
+        # The dev sample is trained on too, so "best" would stop at the first perfect score: the
+        # pipeline after a fixed number of epochs ([training] max_epochs, patience 0) is the one shipped.
+        best = work_dir / "out" / "model-last"
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(best, output_dir)

@@ -15,9 +15,12 @@ from analyser.nlp import MODEL_DIR, build_pipeline, load_pipeline
 from analyser.nlp.components import PATTERN_IDS_NAMED, default_cue_rows
 from analyser.nlp.decide import GROUP_LABELS
 from analyser.nlp.tokenizer import LineTokenizer
+from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
+from analyser.result import LETTER_TYPES
 
 NLP_DIR = Path(__file__).resolve().parents[2] / "analyser" / "nlp"
-DECLARED = ["letter_sentences", "textcat", "cue_ruler", "cue_scope"]
+DECLARED = ["letter_sentences", "textcat", "findings", "cue_ruler", "cue_scope"]
+TRAINED = ("textcat", "findings")
 
 
 def test_spacy_load_of_the_shipped_model_is_the_pipeline_that_runs() -> None:
@@ -31,7 +34,11 @@ def test_spacy_load_of_the_shipped_model_is_the_pipeline_that_runs() -> None:
         "Dear Ms Smith\nYou must attend a work-focused interview.\nIf you do not, your ESA may be reduced."
     )
     assert {span.label_ for span in doc.spans["live"]} >= {"mandatory", "sanction"}
-    assert max(doc.cats, key=doc.cats.get) == "wfi"
+    assert max(LETTER_TYPES, key=doc.cats.__getitem__) == "wfi"
+    # The findings classifier reads what the letter asks of the reader, beside the type.
+    attendance = {value: doc.cats[cat] for value, cat in ATTENDANCE_CATS.items()}
+    assert max(attendance, key=attendance.__getitem__) == "mandatory"
+    assert doc.cats[SANCTION_CAT] > 0.5
 
 
 def test_spacy_load_needs_no_import_of_analyser_first() -> None:
@@ -62,7 +69,7 @@ def test_the_patterns_are_saved_with_the_model() -> None:
 
 def test_without_a_trained_model_the_rule_components_still_run(tmp_path: Path) -> None:
     nlp = build_pipeline(tmp_path / "no-model")
-    assert nlp.pipe_names == [name for name in DECLARED if name != "textcat"]
+    assert nlp.pipe_names == [name for name in DECLARED if name not in TRAINED]
     doc = nlp("You must attend this interview.")
     assert [span.label_ for span in doc.spans["live"]] == ["mandatory"]
 
