@@ -48,7 +48,9 @@ def weigh_attendance(rule: str, path: str, cats: dict[str, float]) -> Weighed:
         return Weighed(rule, "agree")
     if path == "by-group":
         return Weighed(rule, "kept")  # the per-group answers come from the rules alone
-    needed = OVERRULE_WEAK if path in WEAK_PATHS else OVERRULE_REQUEST if path == "request" else OVERRULE_STRONG
+    needed = (
+        OVERRULE_WEAK if path in WEAK_PATHS else OVERRULE_REQUEST if path == "request" else OVERRULE_STRONG
+    )
     return Weighed(model, "overruled") if score >= needed else Weighed(rule, "kept")
 
 

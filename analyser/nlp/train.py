@@ -6,9 +6,9 @@ import json
 import random
 import shutil
 import tempfile
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 
 import spacy

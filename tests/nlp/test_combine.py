@@ -27,7 +27,9 @@ def test_a_bare_request_needs_a_surer_classifier_to_be_called_compulsory() -> No
 
 
 @pytest.mark.parametrize("path,rule", [("offer", "voluntary"), ("duty", "mandatory")])
-def test_a_rule_with_positive_evidence_stands_unless_the_classifier_is_near_certain(path: str, rule: str) -> None:
+def test_a_rule_with_positive_evidence_stands_unless_the_classifier_is_near_certain(
+    path: str, rule: str
+) -> None:
     other = "none"
     assert weigh_attendance(rule, path, cats({other: 0.9})).agreement == "kept"
     assert weigh_attendance(rule, path, cats({other: 0.97})).value == other
