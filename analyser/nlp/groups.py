@@ -33,13 +33,19 @@ _NOT_ABOUT_READER = re.compile(
     r"|could|might|would|until|once|eg|e\.g)\b",
     re.I,
 )
-_READER = re.compile(r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means)\b", re.I)
+_READER = re.compile(
+    r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means|the appellant)\b", re.I
+)
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
 _POSSIBLE = re.compile(r"\bwould\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
 _GROUP_NAMES = {
-    "support_group": r"support\W+group",
-    "wrag": rf"{_WRA}\W+group|\bwrag\b",
+    "support_group": r"support\W+group|\blcwra\W+group",
+    "wrag": rf"{_WRA}\W+group|\bwrag\b|(?:\blcw|{_LCW})\W+group",
 }
+# The benefit's name may stand inside the group's: "the Employment and Support Allowance support group".
+_BENEFIT = r"(?:(?:esa|employment\W+and\W+support\W+allowance)\W+)?"
+# Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19".
+_PAID = ("component", "element")
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,21 @@ class StatedGroup:
 _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # "You do not have LCW and LCWRA" denies both: no group at all, and no other reading of its words.
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
-    (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
+    # "... does not have LCWRA", "the tribunal did not find that you have LCWRA": a denial may sit a
+    # verb of judging away from the words it denies.
+    (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,4}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
     (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
+    (re.compile(rf"{_BOTH}\W+element", re.I), "support_group", 0.9),
     (
-        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?{_GROUP_NAMES['support_group']}", re.I),
+        re.compile(
+            rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{_GROUP_NAMES['support_group']})", re.I
+        ),
         "support_group",
         0.95,
     ),
     (
-        re.compile(rf"(?:in|into|member\W+of)\W+the\W+(?:esa\W+)?(?:{_GROUP_NAMES['wrag']})", re.I),
+        re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{_GROUP_NAMES['wrag']})", re.I),
         "wrag",
         0.95,
     ),
@@ -115,7 +126,11 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             if any(s < end and start < e for s, e in taken):
                 continue  # a stronger statement already covers these words
             before = text[:start]
-            if _NOT_ABOUT_READER.search(before) or not _READER.search(before) or _POSSIBLE.search(text):
+            # The reader may be named inside a denial: "it was not satisfied that you have ...".
+            paid = match.group(0).lower().endswith(_PAID)
+            if _NOT_ABOUT_READER.search(before) or _POSSIBLE.search(text):
+                continue
+            if not (paid or _READER.search(text[:end])):
                 continue
             if any(s <= offset + start < e for s, e in quoted):
                 continue

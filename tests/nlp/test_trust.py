@@ -94,9 +94,25 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "support_group",
         ),
         (
+            "Appeal decision\nThe tribunal allowed your appeal in part. It found that you have limited "
+            "capability for work. It was not satisfied that you have limited capability for work-related "
+            "activity.",
+            "wrag",
+        ),
+        (
             "Universal Credit - work capability assessment\nWe've decided that you have LCW. This means you "
             "need to prepare for work.",
             "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nAfter your reassessment you have moved from the support group to "
+            "the Employment and Support Allowance work-related activity group.",
+            "wrag",
+        ),
+        (
+            "Universal Credit\nYour payment this month\nStandard allowance £400.14\nLCWRA element £423.27\n"
+            "Housing element £512.00",
+            "support_group",
         ),
         (
             "Employment and Support Allowance\nYou are still in the assessment phase of your claim while we "
