@@ -95,3 +95,16 @@ def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:
     best = max(scores, key=lambda label: scores[label])
     total = sum(scores.values()) or 1.0
     return best, round(min(1.0, scores[best] / total * 1.0), 3), scores
+
+
+# Types that are a meeting: a letter of one of them that asks the reader to attend nothing is, in
+# the labelled letters, far more often something else (a cancellation, a journal note, a decision
+# about interviews: 'other' or 'decision_notice') than a meeting letter.
+MEETINGS = ("wfi", "other_appointment")
+
+
+def without_meeting(scores: dict[str, float]) -> tuple[str, float]:
+    """The best type that is not a meeting, and its share of the scores."""
+    best = max((label for label in scores if label not in MEETINGS), key=lambda label: scores[label])
+    total = sum(scores.values()) or 1.0
+    return best, round(min(1.0, scores[best] / total), 3)

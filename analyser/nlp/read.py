@@ -21,7 +21,7 @@ from analyser.nlp.contacts import office_address, office_phone, recipient, refer
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
-from analyser.nlp.letter_type import TYPE_EVIDENCE, classify
+from analyser.nlp.letter_type import MEETINGS, TYPE_EVIDENCE, classify, without_meeting
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
 
@@ -77,7 +77,7 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     """The letter block, and for each finding the key its confidence is calibrated on."""
     text, starts = _join(pages)
     doc = load_pipeline()(text)
-    letter_type, confidence_, _ = classify(doc)
+    letter_type, confidence_, type_scores = classify(doc)
     benefits = benefits_mentioned(text)
     sent = letter_date(text)
     sent_date: date | None = sent.value if sent else None
@@ -88,6 +88,10 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     sanction = weigh_sanction(decision.sanction_language, doc.cats)
     decision.attendance = str(attendance.value)
     decision.sanction_language = bool(sanction.value)
+    type_band = type_key(confidence_)
+    if letter_type in MEETINGS and decision.attendance == "none":
+        letter_type, confidence_ = without_meeting(type_scores)
+        type_band = "no-meeting"
     if attendance.agreement == "overruled":
         # The rules' evidence argued for another answer: show the cues that speak for this one.
         decision.evidence = [s for s in live if s.label_ in _SPEAKS_FOR.get(decision.attendance, ())]
@@ -111,7 +115,7 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     if found_appointment and found_appointment.date_span:
         evidence.append(_evidence("appointment_date", *found_appointment.date_span, text, starts, pages))
     keys = {
-        "type": type_key(confidence_),
+        "type": type_band,
         "attendance": attendance_key(f"{decision.path}|{attendance.agreement}", confidence_),
         "sanction_language": sanction_key(
             decision.sanction_language,

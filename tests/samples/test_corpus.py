@@ -43,13 +43,16 @@ _CUT = (
     r"(?:re-?\s*duc|stop|st0p|suspend|cut|affect|end|withdr[a-z]*|lower|los[est]|c[l1]os|go(?:es)? down|disallow"
     r"|refus|sanction|chang|not\s+(?:be\s+)?pa(?:id|yable)|no\s+longer\s+(?:be\s+)?pa(?:id|yable))"
 )
-_MONEY = r"(?:benefit|payment|a[l1]{2}owance|esa|j[s5]a|credit|money|c[l1]aim|award|entitle?ment|support|uc|pip|dla|income|amount)s?"
+_MONEY = r"(?:benefit|payment|a[l1]{2}owance|esa|j[s5]a|cred\s?it|money|c[l1]aim|award|entitle?ment|support|uc|pip|dla|income|amount)s?"
 THREAT = re.compile(
     rf"\bsanction|{_MONEY}\W+(?:[\w']+\W+){{0,8}}?{_CUT}|{_CUT}\w*\W+(?:[\w']+\W+){{0,6}}?{_MONEY}"
     r"|(?:stop|st0p)\w*\W+pay|(?:not|n't)\s+be\s+able\s+to\s+pay|(?:can't|cannot|can\s+not)\s+pay"
     # "DWP may decide you are not entitled" (or "capable of work"): the benefit stops, said as a
     # decision; "to continue to receive your full ESA": the cut said as its opposite.
     r"|decide\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:not\s+entitled|capable\s+of\s+work)"
+    r"|decide\s+(?:that\s+)?you\s+(?:do\s+not|don't|have\s+not\s+got|haven't\s+got)\s+(?:have\s+)?limited"
+    # "a reduction in your IS", "we will not be able to process your claim"
+    r"|reduction\s+in\s+your\s+\w+|not\s+be\s+able\s+to\s+process\s+your\s+claim"
     r"|(?:continue\s+to|keep)\s+(?:get|receiv)\w*\s+your\s+full",
     re.I | re.S,
 )
