@@ -54,8 +54,11 @@ def weigh_attendance(rule: str, path: str, cats: dict[str, float]) -> Weighed:
     return Weighed(model, "overruled") if score >= needed else Weighed(rule, "kept")
 
 
-def weigh_sanction(rule: bool, cats: dict[str, float]) -> Weighed:
-    """Sanction language: the threat cues' answer unless the classifier is sure of the opposite."""
+def weigh_sanction(rule: bool, cats: dict[str, float], switched_off: bool = False) -> Weighed:
+    """Sanction language: the threat cues' answer unless the classifier is sure of the opposite.
+
+    A threat the cue rules found inside a quotation or reported speech (`switched_off`) is
+    evidence of no threat that a bag of words cannot see, so the classifier does not overrule it."""
     if SANCTION_CAT not in cats:
         return Weighed(rule, "agree")
     score = cats[SANCTION_CAT]
@@ -63,4 +66,6 @@ def weigh_sanction(rule: bool, cats: dict[str, float]) -> Weighed:
     if model == rule:
         return Weighed(rule, "agree")
     sure = score if model else 1.0 - score
-    return Weighed(model, "overruled") if sure >= OVERRULE_SANCTION else Weighed(rule, "kept")
+    if sure < OVERRULE_SANCTION or (switched_off and not rule):
+        return Weighed(rule, "kept")
+    return Weighed(model, "overruled")

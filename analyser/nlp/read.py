@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 MODEL_DIR = Settings.from_env().model_dir
 PAGE_SEPARATOR = "\n\n"
 UNSURE = 0.7  # below this a finding is said to be uncertain, in words
+# Scopes a bag of words cannot see: a threat the rules found inside a quotation or reported speech
+# is not made to the reader, whatever the findings classifier reads in its words.
+_UNSEEN_BY_WORDS = ("quoted", "reported")
 # The live cue labels that are evidence for each attendance, when the findings classifier overrules the rules.
 _SPEAKS_FOR = {
     "mandatory": ("mandatory", "sanction"),
@@ -85,7 +88,8 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     live = list(doc.spans[LIVE_KEY])
     decision = decide(letter_type, live, found_appointment is not None)
     attendance = weigh_attendance(decision.attendance, decision.path, doc.cats)
-    sanction = weigh_sanction(decision.sanction_language, doc.cats)
+    switched_off = any(s.label_ == "sanction" and s._.why_not in _UNSEEN_BY_WORDS for s in doc.spans["cues"])
+    sanction = weigh_sanction(decision.sanction_language, doc.cats, switched_off)
     decision.attendance = str(attendance.value)
     decision.sanction_language = bool(sanction.value)
     type_band = type_key(confidence_)

@@ -50,6 +50,12 @@ def test_sanction_language_changes_only_when_the_classifier_is_sure_of_the_oppos
     assert weigh_sanction(False, cats({}, sanction=0.9)).value is True
 
 
+def test_a_threat_the_rules_switched_off_stays_off() -> None:
+    # Quoted, negated or already past: the cue rules saw the threat and its scope; words alone cannot.
+    weighed = weigh_sanction(False, cats({}, sanction=0.95), switched_off=True)
+    assert (weighed.value, weighed.agreement) == (False, "kept")
+
+
 def test_the_shipped_pipeline_scores_every_finding_the_weighing_reads() -> None:
     doc = load_pipeline()("Your work coach has booked an appointment for you. You must attend.")
     assert set(ATTENDANCE_CATS.values()) | {SANCTION_CAT} <= set(doc.cats)
