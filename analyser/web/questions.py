@@ -31,7 +31,6 @@ class Question:
     reveal_when: tuple[str, str] | None = None
 
 
-# The answer meaning "I don't know" or "none of these": it maps to no group / no situation.
 # The benefits' names are the rulebook's; the page lists first those letters are usually about.
 _BENEFIT_LABELS: dict[str, str] = {str(code): label for code, label in load_rulebook().benefit_labels.items()}
 _BENEFIT_ORDER = sorted(
@@ -40,6 +39,7 @@ _BENEFIT_ORDER = sorted(
 # Benefits that alone never carry work-related requirements: "Carer's Allowance only".
 _ONLY = {"carers_allowance", "pip", "dla", "attendance_allowance", "housing_benefit"}
 
+# The answer meaning "I don't know" or "none of these": it maps to no group / no situation.
 UNKNOWN = "unknown"
 NO_BENEFIT = "none"
 

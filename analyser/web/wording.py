@@ -20,7 +20,7 @@ def _pairs(section: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
 
 
 LETTER_KINDS = _pairs(COPY["letter_kinds"])
-VERDICTS = _pairs(COPY["verdicts"])
+VERDICT_WORDS = _pairs(COPY["verdicts"])
 THING: dict[str, str] = COPY["thing"]
 # By verdict (None: no benefit given), then by what the letter asks; "*" covers every wording.
 ANSWERS: dict[str | None, dict[str, tuple[str, str]]] = {
