@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
 class AnalyserError(Exception):
     """Base class: a problem with the input that the letter's owner can fix or understand."""
 
+    # Unless a class says otherwise: 422 over HTTP, and the "could not read it" exit code.
     http_status: int = 422
     exit_code: ExitCode = ExitCode.UNREADABLE
 
@@ -50,9 +51,6 @@ class TooLarge(AnalyserError):
 class WorkLimit(AnalyserError):
     """Reading the file took more time (or work) than one letter may, or the client went away."""
 
-    http_status = 422
-    exit_code = ExitCode.UNREADABLE
-
 
 class ClientGone(WorkLimit):
     """The client closed the connection, so the analysis was stopped."""
@@ -79,15 +77,9 @@ class NoTextFound(AnalyserError):
 class InvalidSituation(AnalyserError, ValueError):
     """The person's situation names an unknown benefit or group, or an impossible combination."""
 
-    http_status = 422
-    exit_code = ExitCode.UNREADABLE
-
 
 class UnreadableImage(AnalyserError):
     """A photo or scan was read, but too poorly to answer from: blurred, dark, cut off, or no letter."""
-
-    http_status = 422
-    exit_code = ExitCode.UNREADABLE
 
 
 class InternalError(AnalyserError):

@@ -131,11 +131,6 @@ NOT_PRESENTED: dict[str, str] = {
 }
 
 
-def by_path(path: str) -> Field:
-    """The presented field at `path`."""
-    return next(field for field in PRESENTED if field.path == path)
-
-
 def text_lines(result: AnalysisResult, skip: frozenset[str] = frozenset()) -> list[tuple[Field, str]]:
     """Every presented field with a value, as (field, line) pairs in PRESENTED's order."""
     data = result.model_dump(mode="json", by_alias=True)

@@ -27,16 +27,14 @@ Benefit = Literal[
     "attendance_allowance",
     "housing_benefit",
 ]
-Group = Literal[
-    "support_group",
-    "wrag",
-    "assessment_phase",
+EsaGroup = Literal["support_group", "wrag", "assessment_phase"]
+UcGroup = Literal[
     "no_work_related_requirements",
     "work_focused_interview_only",
     "work_preparation",
     "all_work_related_requirements",
 ]
-EsaGroup = Literal["support_group", "wrag", "assessment_phase"]
+Group = Literal[EsaGroup, UcGroup]  # nested literals flatten: every ESA and UC group
 TextSource = Literal["pdf_text", "ocr", "mixed", "text"]
 Verdict = Literal["likely_wrongful", "possibly_wrongful", "no_concern", "not_applicable"]
 
@@ -44,8 +42,11 @@ LETTER_TYPES: tuple[str, ...] = get_args(LetterType)
 BENEFITS: tuple[str, ...] = get_args(Benefit)
 GROUPS: tuple[str, ...] = get_args(Group)
 ESA_GROUPS: tuple[str, ...] = get_args(EsaGroup)
+UC_GROUPS: tuple[str, ...] = get_args(UcGroup)
 ATTENDANCES: tuple[str, ...] = get_args(Attendance)
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+# The verdicts that say the demand is wrong for the person (a challenge letter fits them).
+WRONGFUL: tuple[str, ...] = ("likely_wrongful", "possibly_wrongful")
 # Month names, for reading dates in letters and in what people type.
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -55,12 +56,7 @@ MONTH_NAMES = (
 # Which groups make sense for which benefit: a UC claimant cannot be in the ESA support group.
 GROUPS_BY_BENEFIT: dict[str, tuple[str, ...]] = {
     "esa": ESA_GROUPS,
-    "universal_credit": (
-        "no_work_related_requirements",
-        "work_focused_interview_only",
-        "work_preparation",
-        "all_work_related_requirements",
-    ),
+    "universal_credit": UC_GROUPS,
     "jsa": ("all_work_related_requirements",),
 }
 

@@ -213,7 +213,3 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
-
-    def pids(self) -> list[int]:
-        with self._lock:
-            return [w.process.pid for w in self._all if w.process.pid is not None]

@@ -7,38 +7,17 @@ import re
 import sys
 from pathlib import Path
 
-TYPES = {
-    "wfi",
-    "wca",
-    "pip_assessment",
-    "programme_referral",
-    "other_appointment",
-    "decision_notice",
-    "other",
-}
-ATTENDANCE = {"mandatory", "voluntary", "unclear", "none"}
-BENEFITS = {
-    "esa",
-    "income_support",
-    "universal_credit",
-    "jsa",
-    "pension_credit",
-    "carers_allowance",
-    "pip",
-    "dla",
-    "attendance_allowance",
-    "housing_benefit",
-}
-GROUPS = {
-    "support_group",
-    "wrag",
-    "assessment_phase",
-    "no_work_related_requirements",
-    "work_focused_interview_only",
-    "work_preparation",
-    "all_work_related_requirements",
-}
-ESA_GROUPS = {"support_group", "wrag", "assessment_phase", None}
+from analyser.result import ATTENDANCES, LETTER_TYPES
+from analyser.result import BENEFITS as BENEFIT_NAMES
+from analyser.result import ESA_GROUPS as ESA_GROUP_NAMES
+from analyser.result import GROUPS as ALL_GROUPS
+
+# The labels' vocabulary is the contract's (analyser/result.py), spelled once there.
+TYPES = set(LETTER_TYPES)
+ATTENDANCE = set(ATTENDANCES)
+BENEFITS = set(BENEFIT_NAMES)
+GROUPS = set(ALL_GROUPS)
+ESA_GROUPS = {*ESA_GROUP_NAMES, None}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TIME = re.compile(r"^\d{2}:\d{2}$")
 KEYS = {

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 
 from analyser import api
-from analyser.api import Settings, app, get_settings
+from analyser.api import ServerConfig, app, get_settings
 from analyser.ingest.limits import Limits
 from samples.rendering import render_letter
 
@@ -39,7 +39,7 @@ def limits() -> Iterator[callable]:
     """Set the server's limits for one test, through the get_settings dependency."""
 
     def set_limits(**values: int) -> None:
-        app.dependency_overrides[get_settings] = lambda: Settings(limits=Limits(**values), workers=1)
+        app.dependency_overrides[get_settings] = lambda: ServerConfig(limits=Limits(**values), workers=1)
 
     yield set_limits
     app.dependency_overrides.pop(get_settings, None)

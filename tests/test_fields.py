@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from analyser.api import app
 from analyser.fields import NOT_PRESENTED, PRESENTED, Field
 from analyser.result import AnalysisResult, Check, Letter, Source
-from analyser.web.wording import ATTENDANCE_SAYS, GROUP_NAMES, LETTER_KINDS, VERDICTS
+from analyser.web.wording import ATTENDANCE_SAYS, GROUP_NAMES, LETTER_KINDS, VERDICT_WORDS
 
 LETTER = """Jobcentre Plus
 Ipswich Jobcentre Plus
@@ -136,7 +136,7 @@ def _page_says(field: Field, value: object) -> list[str]:
         "letter.letter_date": lambda v: ["November 2014"],
         "letter.appointment": lambda v: ["14 November 2014", "10:30am"],
         "letter.evidence": lambda v: [item["text"] for item in v],
-        "check.verdict": lambda v: [VERDICTS[v][0]],
+        "check.verdict": lambda v: [VERDICT_WORDS[v][0]],
         "check.effective_group": lambda v: [GROUP_NAMES[v]],
         "check.reasons": lambda v: [item["text"] for item in v],
         "check.judged_at": lambda v: [f"law as it stood on {v['date']}"],

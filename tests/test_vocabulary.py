@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from analyser.api.examples import EXAMPLE_LETTER, EXAMPLE_RESULT, EXAMPLE_SITUATION
+from analyser.nlp.decide import GROUP_LABELS
+from analyser.nlp.extract import BENEFIT_NAMES
 from analyser.result import (
     ATTENDANCES,
     BENEFITS,
@@ -15,8 +17,10 @@ from analyser.result import (
     MONTH_NAMES,
     VERDICTS,
     AnalysisResult,
+    Flags,
 )
 from analyser.rules import check
+from analyser.rules.actions import load_actions
 from analyser.rules.rulebook import load_rulebook
 from analyser.web import questions, wording
 
@@ -39,12 +43,22 @@ def test_the_form_asks_for_exactly_the_contracts_benefits_and_groups() -> None:
 
 def test_the_result_pages_wording_covers_every_value_and_no_other() -> None:
     assert set(wording.LETTER_KINDS) == set(LETTER_TYPES)
-    assert set(wording.VERDICTS) == set(VERDICTS)
+    assert set(wording.VERDICT_WORDS) == set(VERDICTS)
     assert set(wording.ATTENDANCE_SAYS) == set(ATTENDANCES)
     assert set(wording.GROUP_NAMES) == set(GROUPS)
     assert set(wording.ANSWERS) == {*VERDICTS, None}
     for by_attendance in wording.ANSWERS.values():
         assert set(by_attendance) in ({"*"}, set(ATTENDANCES))
+
+
+def test_tables_keyed_by_the_vocabulary_use_its_words() -> None:
+    """A table that names a benefit or a group by a misspelt code would silently never match."""
+    assert set(BENEFIT_NAMES) == set(BENEFITS)
+    assert set(GROUP_LABELS.values()) <= set(GROUPS)
+    relies = load_actions().relies_on
+    assert set(relies["groups"]) == set(GROUPS)
+    assert set(relies["benefits"]) == set(BENEFITS)
+    assert set(relies["flags"]) <= set(Flags.model_fields)
 
 
 def test_month_names_are_spelled_only_in_result_py() -> None:

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from analyser import __version__
 from analyser.api.examples import ERROR_RESPONSES, EXAMPLE_RESULT, SITUATION_EXAMPLE
-from analyser.api.settings import Settings, get_pipeline, get_settings
+from analyser.api.settings import ServerConfig, get_pipeline, get_settings
 from analyser.api.upload import analyse_upload_files, parse_situation
 from analyser.result import AnalysisResult
 
@@ -35,7 +35,7 @@ async def analyse_upload(
             "Repeat the field to send several photos of one letter's pages, in order."
         ),
     ],
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[ServerConfig, Depends(get_settings)],
     _pipeline: Annotated[Language, Depends(get_pipeline)],
     situation: Annotated[
         str | None,

@@ -15,7 +15,7 @@ from analyser.settings import available_cores
 
 
 @dataclass(frozen=True)
-class Settings:
+class ServerConfig:
     """What a server run is configured with: the input limits and how many letters it analyses at once."""
 
     limits: Limits
@@ -30,7 +30,7 @@ class Settings:
         return self.limits.max_bytes
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls) -> ServerConfig:
         """Limits.from_env() with uploads capped at ANALYSER_MAX_UPLOAD_BYTES (20 MB); ANALYSER_WORKERS workers,
         ANALYSER_ISOLATION (process or thread), ANALYSER_MAX_WORKER_RSS_MB."""
         environment = Environment.from_env()
@@ -47,9 +47,9 @@ class Settings:
 
 
 @lru_cache
-def get_settings() -> Settings:
+def get_settings() -> ServerConfig:
     """The server's settings, read from the environment once (tests override this dependency)."""
-    return Settings.from_env()
+    return ServerConfig.from_env()
 
 
 def get_pipeline() -> Language:
@@ -57,7 +57,7 @@ def get_pipeline() -> Language:
     return load_pipeline()
 
 
-def current_settings(app: FastAPI) -> Settings:
+def current_settings(app: FastAPI) -> ServerConfig:
     """get_settings as the routes see it, overrides included, for code outside dependency injection."""
-    settings: Settings = app.dependency_overrides.get(get_settings, get_settings)()
+    settings: ServerConfig = app.dependency_overrides.get(get_settings, get_settings)()
     return settings

@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 from analyser import analyse_bytes, analyse_uploads
 from analyser.api.errors import too_large
 from analyser.api.guard import frames
-from analyser.api.settings import Settings
+from analyser.api.settings import ServerConfig
 from analyser.errors import AnalyserError, InternalError, InvalidSituation, TooLarge
 from analyser.result import AnalysisResult, Situation
 from analyser.workers import Job, WorkerCrashed, WorkerPool
@@ -63,22 +63,11 @@ def parse_situation(raw: str | None) -> Situation | None:
     return Situation.parse(data)
 
 
-async def analyse_upload_file(
-    request: Request,
-    upload: StarletteUploadFile,
-    situation: Situation | None,
-    settings: Settings,
-    include_text: bool,
-) -> AnalysisResult:
-    """Read an upload and analyse it on the analysis threads, so the event loop keeps serving meanwhile."""
-    return await analyse_upload_files(request, [upload], situation, settings, include_text)
-
-
 async def analyse_upload_files(
     request: Request,
     uploads: Sequence[StarletteUploadFile],
     situation: Situation | None,
-    settings: Settings,
+    settings: ServerConfig,
     include_text: bool,
 ) -> AnalysisResult:
     """Several uploads (one photo per page, say) read in order as the pages of one letter."""
@@ -100,7 +89,7 @@ async def _analyse(
     request: Request,
     files: list[tuple[bytes, str]],
     situation: Situation | None,
-    settings: Settings,
+    settings: ServerConfig,
     include_text: bool,
 ) -> AnalysisResult:
     pool: WorkerPool | None = getattr(request.app.state, "pool", None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from analyser.batch.situations import situations
 from analyser.batch.tasks import make_tasks, refused_record
 from analyser.errors import AnalyserError
 from analyser.redact import redact_result, redacted_name
+from analyser.settings import available_cores
 
 __all__ = ["BatchOptions", "BatchSummary", "run_batch"]
 
@@ -124,7 +124,7 @@ def run_batch(options: BatchOptions) -> BatchSummary:
     resuming = options.resume
     tasks = list(make_tasks(found.files, situation_for, resuming or options.split_pages, options.split_pages))
     refused = found.refused
-    workers = options.workers or os.cpu_count() or 1
+    workers = options.workers or available_cores()
     with locked_output(options.out) as handle:
         previous = read_records(options.out) if resuming else []
         if resuming:

@@ -46,28 +46,36 @@ class Budget:
 
     def spend_pages(self, count: int = 1) -> None:
         self.pages += count
-        if self.pages > self.limits.max_pages:
-            raise TooLarge(
-                f"This file has more than {self.limits.max_pages} pages; upload only the pages of the letter."
-            )
+        self._within(
+            self.pages,
+            self.limits.max_pages,
+            f"This file has more than {self.limits.max_pages} pages; upload only the pages of the letter.",
+        )
         self.check()
 
     def spend_pixels(self, count: int) -> None:
         self.pixels += count
-        if self.pixels > self.limits.max_total_pixels:
-            raise TooLarge(
-                f"The pages of this file hold more than {self.limits.max_total_pixels:,} pixels in all, "
-                "too many to read safely. Upload only the pages of the letter, at a lower resolution."
-            )
+        self._within(
+            self.pixels,
+            self.limits.max_total_pixels,
+            f"The pages of this file hold more than {self.limits.max_total_pixels:,} pixels in all, "
+            "too many to read safely. Upload only the pages of the letter, at a lower resolution.",
+        )
         self.check()
 
     def spend_chars(self, count: int) -> None:
         self.chars += count
-        if self.chars > self.limits.max_chars:
-            raise TooLarge(
-                f"This file holds more than {self.limits.max_chars:,} characters of text, far more than "
-                "a letter. Upload only the letter."
-            )
+        self._within(
+            self.chars,
+            self.limits.max_chars,
+            f"This file holds more than {self.limits.max_chars:,} characters of text, far more than "
+            "a letter. Upload only the letter.",
+        )
+
+    @staticmethod
+    def _within(spent: int, limit: int, message: str) -> None:
+        if spent > limit:
+            raise TooLarge(message)
 
 
 _current: ContextVar[Budget | None] = ContextVar("analyser_budget", default=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from analyser.settings import Settings
 
@@ -24,12 +24,4 @@ class Limits:
         """Defaults, overridden by ANALYSER_MAX_BYTES / _MAX_PAGES / _MAX_PIXELS / _OCR_DPI /
         _MAX_TOTAL_PIXELS / _MAX_CHARS / _MAX_SECONDS (analyser.settings)."""
         settings = Settings.from_env()
-        return cls(
-            max_bytes=settings.max_bytes,
-            max_pages=settings.max_pages,
-            max_pixels=settings.max_pixels,
-            ocr_dpi=settings.ocr_dpi,
-            max_total_pixels=settings.max_total_pixels,
-            max_chars=settings.max_chars,
-            max_seconds=settings.max_seconds,
-        )
+        return cls(**{field.name: getattr(settings, field.name) for field in fields(cls)})

@@ -72,6 +72,12 @@ def long_date(value: str | date | None) -> str | None:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def day_month_year(value: str | date | None) -> str:
+    """A date as people write it in letters ("3 November 2014"), or "" when there is none."""
+    day = value if isinstance(value, date) else parse_day(value)
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
 def clock_time(value: str | None) -> str | None:
     """10:30 as '10:30am', 14:15 as '2:15pm', 14:00 as '2pm' (the GOV.UK style for times)."""
     match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", (value or "").strip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from analyser.result import Conflict, Letter, Situation, Verdict
+from analyser.rules.calendar import day_month_year
 from analyser.rules.parameters import Law
 from analyser.rules.rulebook import Rulebook
 
@@ -37,7 +38,7 @@ def conflicts(
         found.append(
             Conflict(
                 code="LETTER_DATE_BEFORE_NEW_STYLE_ESA",
-                text=messages.new_style_before_it_existed.format(date=f"{law.on:%-d %B %Y}"),
+                text=messages.new_style_before_it_existed.format(date=day_month_year(law.on)),
             )
         )
     return found

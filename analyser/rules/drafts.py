@@ -10,11 +10,11 @@ from typing import Literal
 from fpdf import FPDF
 from pydantic import BaseModel, Field
 
-from analyser.result import AnalysisResult, Letter
+from analyser.result import WRONGFUL, AnalysisResult, Letter
 from analyser.rules.actions import relies_on
-from analyser.rules.calendar import clock_time
+from analyser.rules.calendar import clock_time, day_month_year
 from analyser.rules.engine import attendance_for
-from analyser.rules.judged import law_for, parse_iso_date
+from analyser.rules.judged import law_for
 from analyser.rules.quotes import sentence_bounds
 from analyser.rules.rows import Derivation, Requirement
 from analyser.rules.rulebook import Rulebook, load_rulebook
@@ -23,7 +23,7 @@ from analyser.typography import PLAIN_PUNCTUATION
 DraftKind = Literal["challenge", "deferral"]
 # Which verdicts each draft fits; anything else would ask for the wrong thing.
 DRAFT_VERDICTS: dict[str, tuple[str, ...]] = {
-    "challenge": ("likely_wrongful", "possibly_wrongful"),
+    "challenge": WRONGFUL,
     "deferral": ("no_concern",),
 }
 # A hedged rule stated in the person's own letter: their understanding, not a certainty.
@@ -67,12 +67,12 @@ def draft_text(
     reference = details.reference or letter.reference
     parts = [
         _lines(details.name, *(details.address or "").split(",")),
-        _format_date(today or date.today()),
+        day_month_year(today or date.today()),
         _lines(*letter.office_address) if letter.office_address else _lines(letter.office),
         _lines(
             details.ni_number and f"National Insurance number: {details.ni_number}",
             reference and f"Reference: {reference}",
-            letter.letter_date and f"Your letter dated {_format_date(letter.letter_date)}",
+            letter.letter_date and f"Your letter dated {day_month_year(letter.letter_date)}",
         ),
         "Dear Sir or Madam",
         *body,
@@ -145,7 +145,7 @@ def _deferral_body(
         _about_sentence(result.letter, label),
         f"I am asking you to defer (put off) this {label}"
         + (f" because {_as_clause(details.reason)}." if details.reason and details.reason.strip() else "."),
-        f"I could attend on or after {_format_date(details.later_date)}." if details.later_date else None,
+        f"I could attend on or after {day_month_year(details.later_date)}." if details.later_date else None,
         "If it would help, I would be happy for it to take place by phone or at my home.",
         f"{rule.text} ({rule.source_text})" if rule else None,
         "Please confirm in writing that it has been deferred, and the new date, so that my benefit is not affected.",
@@ -158,7 +158,7 @@ def _subject(label: str, letter: Letter) -> str:
 
 
 def _about_sentence(letter: Letter, label: str) -> str:
-    letter_date = _format_date(letter.letter_date)
+    letter_date = day_month_year(letter.letter_date)
     dated = f" dated {letter_date}" if letter_date else ""
     when = _appointment_when(letter)
     place = letter.appointment.place if letter.appointment and letter.appointment.place else None
@@ -171,7 +171,7 @@ def _about_sentence(letter: Letter, label: str) -> str:
 
 def _appointment_when(letter: Letter) -> str | None:
     appointment = letter.appointment
-    day = _format_date(appointment.date) if appointment else ""
+    day = day_month_year(appointment.date) if appointment else ""
     if not day:
         return None
     time = f" at {clock_time(appointment.time)}" if appointment and appointment.time else ""
@@ -222,12 +222,6 @@ def _as_clause(reason: str) -> str:
     if first[:1].isupper() and first[1:].islower():
         return f"{first.lower()} {rest}".rstrip()
     return reason
-
-
-def _format_date(value: str | date | None) -> str:
-    """A date as people write it in letters ("3 November 2014"), or "" when there is none."""
-    parsed = value if isinstance(value, date) else parse_iso_date(value)
-    return f"{parsed.day} {parsed:%B %Y}" if parsed else ""
 
 
 def _lines(*values: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from analyser.result import Check, Flags, Letter, Reason, Situation, Verdict
+from analyser.result import WRONGFUL, Check, Flags, Letter, Reason, Situation, Verdict
 from analyser.rules.conflicts import conflicts, situation_warnings
 from analyser.rules.facts import PENSION_AGE, facts_on, pension_age_reasons
 from analyser.rules.judged import judged_at, law_for
@@ -15,7 +15,6 @@ from analyser.rules.rulebook import Rulebook, RulesDataError, load_rulebook
 
 # The most protective answer first: any exemption that applies to a person is enough.
 PROTECTIVE_ORDER = ("no", "trigger_points", "yes")
-WRONGFUL: frozenset[str] = frozenset({"likely_wrongful", "possibly_wrongful"})
 # The one reason the engine writes itself: the letter's own statement for the person's group.
 ATTENDANCE_FOR_GROUP_CODE = "LETTER_STATES_ATTENDANCE_FOR_GROUP"
 
@@ -250,7 +249,7 @@ def _combined_verdict(judgements: list[_Judgement]) -> Verdict:
     verdicts = {j.verdict for j in judgements}
     if len(verdicts) == 1:
         return verdicts.pop()
-    if verdicts & WRONGFUL:
+    if verdicts & set(WRONGFUL):
         return "possibly_wrongful"
     return "no_concern" if "no_concern" in verdicts else "not_applicable"
 

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from analyser.result import Flags, Reason
-from analyser.rules.pension_age import add_months, pension_age_date
+from analyser.rules.calendar import add_months, day_month_year
+from analyser.rules.pension_age import pension_age_date
 
 if TYPE_CHECKING:  # the rulebook's rows import FACTS from here
     from analyser.rules.rulebook import Rulebook
@@ -62,7 +63,7 @@ def pension_age_reasons(book: Rulebook, flags: Flags) -> list[Reason]:
         return []  # the person said so themselves: nothing to show
     reached, cohort = pension_age_date(flags.date_of_birth)
     text = book.messages.pension_age_reached.format(
-        born=f"{flags.date_of_birth:%-d %B %Y}", reached=f"{reached:%-d %B %Y}"
+        born=day_month_year(flags.date_of_birth), reached=day_month_year(reached)
     )
     return [
         Reason(

@@ -5,22 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from analyser.result import JudgedAt, Letter
+from analyser.rules.calendar import parse_day
 from analyser.rules.parameters import Law, load_parameters
-
-
-def parse_iso_date(value: str | None) -> date | None:
-    """A YYYY-MM-DD date, or None when it is missing or unreadable (the NLP may find a partial date)."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def law_for(letter: Letter, today: date | None = None) -> Law:
     """The law in force on the letter's date (else its appointment's date, else today)."""
     today = today or date.today()
-    letter_date = parse_iso_date(letter.letter_date)
-    appointment_date = parse_iso_date(letter.appointment.date) if letter.appointment else None
+    letter_date = parse_day(letter.letter_date)
+    appointment_date = parse_day(letter.appointment.date) if letter.appointment else None
     parameters = load_parameters()
     if letter_date is not None:
         return Law(on=letter_date, judged_from="letter_date", today=today, parameters=parameters)

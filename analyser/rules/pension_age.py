@@ -10,6 +10,7 @@ from importlib.resources import files
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from analyser.rules.calendar import add_months
 from analyser.rules.parameters import SourceRef
 
 PENSION_AGE_FILE = "pension_age.yaml"
@@ -58,18 +59,6 @@ class PensionAgeTable(_Row):
 def load_table() -> PensionAgeTable:
     text = files(__package__).joinpath(PENSION_AGE_FILE).read_text(encoding="utf-8")
     return PensionAgeTable.model_validate(yaml.safe_load(text))
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved on by whole months; a day the month lacks (31 June) becomes the month's last."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(f"cannot add {months} months to {day}")
 
 
 def pension_age_date(born: date) -> tuple[date, Cohort]:

@@ -17,7 +17,6 @@ Kind = Literal["wfi", "programme"]
 
 ANSWERS: tuple[str, ...] = get_args(Answer)
 KINDS: tuple[str, ...] = get_args(Kind)
-ATTENDANCES: tuple[str, ...] = get_args(Attendance)
 # Flags that are plain yes/no facts about the person; rows may test any of them.
 BOOL_FLAGS: tuple[str, ...] = tuple(
     name for name, field in Flags.model_fields.items() if field.annotation is bool

@@ -10,11 +10,19 @@ from typing import Any
 import yaml
 from pydantic import ValidationError, model_validator
 
-from analyser.result import BENEFITS, GROUPS, LETTER_TYPES, Benefit, Reason, Verdict
+from analyser.result import (
+    ATTENDANCES,
+    BENEFITS,
+    GROUPS,
+    GROUPS_BY_BENEFIT,
+    LETTER_TYPES,
+    Benefit,
+    Reason,
+    Verdict,
+)
 from analyser.rules.parameters import TEMPLATE_WORDS, Law, Parameter, load_parameters
 from analyser.rules.rows import (
     ANSWERS,
-    ATTENDANCES,
     BOOL_FLAGS,
     KINDS,
     Deferral,
@@ -33,7 +41,7 @@ from analyser.rules.rows import (
     VerdictRow,
 )
 
-__all__ = ["ANSWERS", "ATTENDANCES", "KINDS", "RULES_FILE", "Rulebook", "RulesDataError", "load_rulebook"]
+__all__ = ["ANSWERS", "KINDS", "RULES_FILE", "Rulebook", "RulesDataError", "load_rulebook"]
 
 RULES_FILE = "requirements.yaml"
 
@@ -111,11 +119,17 @@ class Rulebook(Row):
         used |= {g for row in self.requirements for g in row.applies_to.group or ()}
         used |= {option.group for unknown in self.unknowns for option in unknown.options if option.group}
         undefined = used - set(self.groups)
-        return (
+        problems = (
             [f"groups not defined: {sorted(undefined | missing_contract)}"]
             if undefined | missing_contract
             else []
         )
+        # The contract says which groups go with which benefit (the form offers those); the rules must agree.
+        for benefit, groups in GROUPS_BY_BENEFIT.items():
+            here = {g for g, info in self.groups.items() if g in GROUPS and benefit in info.benefits}
+            if here != set(groups):
+                problems.append(f"groups of {benefit} differ from result.GROUPS_BY_BENEFIT: {sorted(here)}")
+        return problems
 
     def _unknown_parameters(self) -> list[str]:
         known = set(self.parameters) | set(TEMPLATE_WORDS)

@@ -48,7 +48,8 @@ def situation_from_csv_row(row: dict[str, str]) -> Situation | None:
 
 
 def _situation(benefit: str | None, group: str | None, flag_values: dict[str, str]) -> Situation | None:
-    """The one place typed words become a Situation; unknown words (blank, "none") leave a field unset."""
+    """Typed words (a CSV row, --flag options) become a Situation; unknown words (blank, "none") leave a field unset.
+    (The web form has its own answers, one question at a time: web/forms.py.)"""
     unknown_flags = sorted(set(flag_values) - set(FLAG_NAMES))
     if unknown_flags:
         raise InvalidSituation(

@@ -15,7 +15,7 @@ from spacy.language import Language
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from analyser.api.settings import Settings, get_pipeline, get_settings
+from analyser.api.settings import ServerConfig, get_pipeline, get_settings
 from analyser.api.upload import analyse_upload_files, chosen_file
 from analyser.errors import AnalyserError
 from analyser.result import AnalysisResult
@@ -32,7 +32,7 @@ QUESTION_ERRORS = {"benefit": "Select which benefit you get, or 'None of these'"
 
 
 @router.get("/")
-async def upload_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Response:
+async def upload_page(request: Request, settings: Annotated[ServerConfig, Depends(get_settings)]) -> Response:
     """The start page; `?mode=adviser`: every question and the upload on one page."""
     if request.query_params.get("mode") == "adviser":
         return page(request, "form.html", max_upload=describe_size(settings.max_upload_bytes))
@@ -40,7 +40,9 @@ async def upload_page(request: Request, settings: Annotated[Settings, Depends(ge
 
 
 @router.get("/questions")
-async def question_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> Response:
+async def question_page(
+    request: Request, settings: Annotated[ServerConfig, Depends(get_settings)]
+) -> Response:
     """One question per page (answers travel in the link, nothing is kept), then check your answers."""
     answers = {k: v for k, v in read_answers(request.query_params).items() if k not in FLOW_CONTROLS}
     asked_name = request.query_params.get("asked")
@@ -77,7 +79,7 @@ async def question_page(request: Request, settings: Annotated[Settings, Depends(
 
 
 def _check_answers(
-    request: Request, answers: dict[str, str], errors: FormErrors, settings: Settings, status: int = 200
+    request: Request, answers: dict[str, str], errors: FormErrors, settings: ServerConfig, status: int = 200
 ) -> Response:
     return page(
         request,
@@ -94,7 +96,7 @@ def _check_answers(
 @router.post("/check")
 async def check_page(
     request: Request,
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[ServerConfig, Depends(get_settings)],
     _pipeline: Annotated[Language, Depends(get_pipeline)],
 ) -> Response:
     """The form's target: the result page, or the form again with its errors and the answers kept."""

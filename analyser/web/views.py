@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyser.result import AnalysisResult, Evidence
+from analyser.result import WRONGFUL, AnalysisResult, Evidence
 from analyser.rules.calendar import clock_time, long_date
+from analyser.rules.drafts import DRAFT_VERDICTS
 from analyser.rules.quotes import sentence_bounds
 from analyser.web.answer import answer, conflict_readings, effective_attendance, quotes
 from analyser.web.wording import (
@@ -19,7 +20,7 @@ from analyser.web.wording import (
     GROUP_WORDS,
     LETTER_KINDS,
     RECONSIDERATION_HREF,
-    VERDICTS,
+    VERDICT_WORDS,
 )
 
 __all__ = ["clock_time", "long_date", "effective_attendance"]
@@ -76,9 +77,10 @@ def draft_kinds(result: AnalysisResult) -> list[str]:
     """Which draft letters fit: a challenge when the demand looks wrongful, a deferral when it is lawful and compulsory."""
     if result.check is None:
         return []
-    if result.check.verdict in ("likely_wrongful", "possibly_wrongful"):
+    verdict = result.check.verdict
+    if verdict in DRAFT_VERDICTS["challenge"]:
         return ["challenge"]
-    if result.check.verdict == "no_concern" and effective_attendance(result) == "mandatory":
+    if verdict in DRAFT_VERDICTS["deferral"] and effective_attendance(result) == "mandatory":
         return ["deferral"]
     return []
 
@@ -130,8 +132,9 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
         "kind_text": kind_text,
         "actions": [(action, long_date(action.by)) for action in (check.actions if check else [])],
         "says": says,
-        "verdict": VERDICTS[verdict] if verdict else None,
+        "verdict": VERDICT_WORDS[verdict] if verdict else None,
         "verdict_code": verdict,
+        "wrongful": verdict in WRONGFUL,
         "details": [(name, value) for name, value in details if value],
         "quotes": quotes(result, evidence_label),
         "pages": pages,

@@ -21,7 +21,7 @@ from hostile_server import ENV, Outcome, Server, run_case, running_server
 HEAVY_SECONDS = 20.0
 LIGHT_SECONDS = 5.0
 WORKER_PEAK_MB = 1500.0
-# A worker past 350 MB after a letter is replaced (Settings.max_worker_rss_mb): none stays big.
+# A worker past 350 MB after a letter is replaced (ServerConfig.max_worker_rss_mb): none stays big.
 WORKER_RECYCLED_MB = 400.0
 NORMAL_LETTER_SECONDS = 15.0
 CPU_STOPS_SECONDS = 30.0

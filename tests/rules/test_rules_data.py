@@ -8,11 +8,10 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from analyser.result import BENEFITS, GROUPS, GROUPS_BY_BENEFIT, Flags, Letter, Situation
+from analyser.result import ATTENDANCES, BENEFITS, GROUPS, GROUPS_BY_BENEFIT, Flags, Letter, Situation
 from analyser.rules import check
 from analyser.rules.rulebook import (
     ANSWERS,
-    ATTENDANCES,
     KINDS,
     RULES_FILE,
     Rulebook,
@@ -152,6 +151,11 @@ class TestValidation:
         row = {**RAW["requirements"][0], "applies_to": {"benefit": ["esa"], "group": ["lcwra"]}}
         with pytest.raises(RulesDataError, match="groups not defined"):
             parse_rulebook(_broken({"requirements": [row, *RAW["requirements"][1:]]}))
+
+    def test_a_group_under_the_wrong_benefit_is_rejected(self) -> None:
+        groups = {**RAW["groups"], "wrag": {**RAW["groups"]["wrag"], "benefits": ["universal_credit"]}}
+        with pytest.raises(RulesDataError, match="groups of esa differ"):
+            parse_rulebook(_broken({"groups": groups}))
 
     def test_a_misspelt_key_is_rejected(self) -> None:
         row = {**RAW["requirements"][0], "sources_": []}

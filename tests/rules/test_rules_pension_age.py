@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from analyser.rules.pension_age import add_months, load_table, pension_age_date
+from analyser.rules.calendar import add_months
+from analyser.rules.pension_age import load_table, pension_age_date
 
 
 @pytest.mark.parametrize(

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from axe_check import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def violations(page, axe_source: str) -> list[dict]:
-    """Every axe-core finding (any impact) against WCAG 2.2 A/AA and best practice."""
-    page.evaluate(axe_source)
-    return page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: TAGS}})).violations.map(v => ({
-            id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))""".replace(
-            "TAGS", json.dumps(AXE_TAGS)
-        )
-    )
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_pages import serious_violations
+from axe_check import violations
 
 from analyser.rules.calendar import add_working_days, long_date
 
@@ -172,7 +172,10 @@ def answer_questions(
         heading = page.locator("h1").inner_text()
         if heading not in checked:
             checked.add(heading)
-            assert serious_violations(page, axe_source) == [], page.url
+            assert violations(page, axe_source) == [], page.url
+            page.set_viewport_size(DESKTOP)
+            assert violations(page, axe_source) == [], page.url
+            page.set_viewport_size(PHONE)
         if click == "Start now":
             if shots:
                 page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
@@ -186,7 +189,9 @@ def answer_questions(
             page.get_by_label("How old is your youngest child?").fill(age)
         page.get_by_role("button", name="Continue").click()
     assert page.locator("h1").inner_text() == "Check your answers", name
-    assert serious_violations(page, axe_source) == []
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        assert violations(page, axe_source) == [], name
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -232,9 +237,9 @@ def test_the_question_flow_answers_first(browser, server, axe_source, tmp_path, 
             # On a phone the answer and the first action are in the first screen.
             box = first_action.bounding_box()
             assert box and box["y"] + box["height"] <= PHONE["height"], (name, box)
-            assert serious_violations(page, axe_source) == [], name
+            assert violations(page, axe_source) == [], name
             page.set_viewport_size(DESKTOP)
-            assert serious_violations(page, axe_source) == [], name
+            assert violations(page, axe_source) == [], name
             if shots:
                 page.screenshot(path=SCREENSHOTS / f"result-{name}-1280.png")
             page.set_viewport_size(PHONE)
@@ -254,8 +259,8 @@ def test_a_conflict_leads_the_page(page, server, axe_source, tmp_path):
     # What it means for each reading: the person's answers, and the letter's.
     readings = page.locator("#conflict dt").all_inner_texts()
     assert readings == ["If your answers are right", "If the letter is right"]
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []
     if os.environ.get("UPDATE_SCREENSHOTS"):
         page.screenshot(path=SCREENSHOTS / "result-conflict-390.png")
     page.set_viewport_size(DESKTOP)
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []

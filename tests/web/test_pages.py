@@ -6,11 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from axe_check import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-SERIOUS = ("serious", "critical")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def choose_situation(
@@ -29,18 +27,6 @@ def submit_letter(page, server: str, letter: Path | None, **situation: str) -> N
     choose_situation(page, **situation)
     page.get_by_role("button", name="Check my letter").click()
     page.wait_for_load_state()
-
-
-def serious_violations(page, axe_source: str) -> list[dict]:
-    """axe-core's serious and critical findings against WCAG 2.2 A/AA and best practice, on the page as it stands."""
-    page.evaluate(axe_source)
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: WCAG_TAGS}})).violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))""".replace(
-            "WCAG_TAGS", json.dumps(AXE_TAGS)
-        )
-    )
-    return [violation for violation in violations if violation["impact"] in SERIOUS]
 
 
 def fits_width(page) -> bool:
@@ -65,18 +51,18 @@ def test_an_esa_support_group_summons_is_likely_wrongful(page, server, letters, 
 def test_the_result_page_reads_well_and_passes_axe(page, server, letters, axe_source, artifacts):
     submit_letter(page, server, letters["pdf"])
     page.screenshot(path=artifacts / "result-1280.png", full_page=True)
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []
 
     page.set_viewport_size({"width": 375, "height": 812})
     page.screenshot(path=artifacts / "result-375.png", full_page=True)
     page.set_viewport_size({"width": 320, "height": 640})
     assert fits_width(page)
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []
 
 
 def test_the_form_passes_axe_and_fits_a_small_screen(page, server, axe_source, artifacts):
     page.goto(f"{server}/?mode=adviser")
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []
     page.set_viewport_size({"width": 320, "height": 640})
     assert fits_width(page)
     page.screenshot(path=artifacts / "form-320.png", full_page=True)
@@ -98,7 +84,7 @@ def test_no_file_shows_the_error_summary_and_keeps_the_answers(page, server, axe
     link.click()
     assert page.evaluate("() => document.activeElement.id") == "letter"
     page.screenshot(path=artifacts / "form-error-1280.png", full_page=True)
-    assert serious_violations(page, axe_source) == []
+    assert violations(page, axe_source) == []
 
 
 def test_no_benefit_links_to_the_benefit_question(page, server, letters):
@@ -202,3 +188,13 @@ def test_a_draft_without_a_name_asks_for_one(page, server, letters):
     assert page.title().startswith("Error: ")
     assert page.get_by_role("alert").locator("a[href='#name']").inner_text() == "Enter your name"
     assert "Likely wrongful" in page.locator("#verdict-title").inner_text()
+
+
+@pytest.mark.parametrize("path", ["/privacy", "/accessibility", "/feedback"])
+def test_the_information_pages_pass_axe_on_a_phone_and_a_desktop(page, server, axe_source, path):
+    page.goto(f"{server}{path}")
+    assert page.get_by_role("heading", level=1).count() == 1
+    for width, height in ((390, 844), (1280, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert violations(page, axe_source) == [], (path, width)
+        assert fits_width(page), (path, width)
