@@ -17,10 +17,10 @@ from thinc.types import Ints2d
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.decide import CONSEQUENCE_IDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
+from analyser.nlp.vetoes import about_a_topic, only_informs, quoted_regions
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
 LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
-QUOTED = re.compile(r'"[^"]{8,800}"')
 # "Your award will end on 8 January 2026" states a fact; a threat has a condition or a "may".
 _ENDS = {"end", "ends", "ended", "stop", "stops", "stopped"}
 _CONDITIONS = {"if", "unless", "fail", "failure", "without", "or", "otherwise", "until"}
@@ -127,7 +127,7 @@ def make_cue_scope(nlp: Language, name: str, cues_key: str, live_key: str) -> Cu
 def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> Doc:
     """Decide which cues are live: drop threats that are negated or furniture, obligations that
     are hypothetical, anything quoted from another letter, and mark group-conditional sentences."""
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    quoted = quoted_regions(doc.text)
     by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans[cues_key]:
         by_sentence.setdefault(span.sent.start, []).append(span)
@@ -154,6 +154,10 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
             why = None
             if any(start < span.end_char and span.start_char < end for start, end in quoted):
                 why = "quoted"
+            elif only_informs(span):
+                why = "informs"  # "we would like to tell you about ...": nothing to attend
+            elif about_a_topic(span):
+                why = "about a topic"  # "you don't have to talk about your health": still a meeting
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
             elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:

@@ -88,6 +88,10 @@ _PAST_FAILURE = re.compile(
     r"|sanctioned|suspended)|(?:we've|we have) (?:reduced|stopped|suspended|sanctioned))\b",
     re.I,
 )
+# A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
+_EARLIER = re.compile(r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b", re.I)
+_PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
+_BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -162,10 +166,24 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if cancelled and not (obligations or threats) and all(s.sent.start in cancelled for s in requests):
         # "Your appointment has been cancelled. You do not need to come in": nothing left to attend.
         return Decision("none", bool(sanctions), None, sanctions, "cancelled")
-    if optional and len(optional) > len(obligations):
-        if not (requests or has_appointment or obligations) and all(s.id_ == "not-have-to" for s in optional):
-            # "You do not need to come anywhere at this stage": it says you need not go, and offers nothing.
+    if optional and not obligations and all(s.id_ == "not-have-to" for s in optional):
+        said = {s.sent.start for s in optional}
+        # Requests left once the sentences saying "you need not" and those recalling an earlier
+        # letter or a cancelled meeting are set aside: what the letter still asks for.
+        still = [
+            r
+            for r in requests
+            if r.sent.start not in said | cancelled and not _EARLIER.search(r.sent.text)
+        ]
+        if not still and not (has_appointment and not requests):
+            # "You do not need to attend (the interview has been cancelled / at the moment)": it
+            # says you need not go, and offers nothing.
             return Decision("none", bool(sanctions), None, sanctions, "need-not-go")
+        if all(_PLACE.search(s.sent.text) for s in optional) and any(_BY_PHONE.search(r.sent.text) for r in still):
+            # "You do not need to come to the Jobcentre: your work coach will phone you": the
+            # meeting is still on, by phone, and the letter says nothing about whether it is optional.
+            return Decision("unclear", bool(sanctions), None, still, "request")
+    if optional and len(optional) > len(obligations):
         return Decision("voluntary", bool(sanctions), None, optional, "offer")
     if obligations:
         return Decision("mandatory", bool(sanctions), None, obligations, "duty")

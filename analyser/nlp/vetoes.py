@@ -1,0 +1,66 @@
+"""Cue look-alikes: quotations that are the letter itself, requests that only inform, denied duties about a topic."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+QUOTED = re.compile(r'"[^"]{8,800}"')
+# A quotation that opens like a letter, or is most of the text, is the letter itself retyped or
+# forwarded under a note ("this is what they sent me: "Dear Mr ..."), not an earlier letter quoted.
+_OPENS_LIKE_A_LETTER = re.compile(r'^"\s*(?:[^"\n]{0,80}?\b)?(?:dear|hi|hello)\b', re.I)
+_MOST_OF_THE_TEXT = 0.5
+
+# "We would like to tell you about ..." informs; "we would like you to come" asks.
+_INFORMING = {"tell", "let", "remind", "inform", "thank", "explain", "update", "apologise", "apologize", "know"}
+_GOING = {"come", "attend", "meet", "see", "join", "visit", "invite", "take", "talk", "speak", "go", "call", "phone"}
+# "You don't have to talk about your health" denies a duty about what is said at the meeting, not
+# about going to it: these verbs followed by a topic or an object.
+_TOPIC_VERBS = {"talk", "speak", "answer", "discuss", "tell", "share", "say", "explain", "take", "bring", "show"}
+_TOPIC_NEXT = {
+    "about",
+    "any",
+    "anything",
+    "all",
+    "every",
+    "everything",
+    "your",
+    "questions",
+    "the",
+    "that",
+    "this",
+    "it",
+    "them",
+    "documents",
+}
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations from another letter or person (not a retyped letter)."""
+    return [
+        (m.start(), m.end())
+        for m in QUOTED.finditer(text)
+        if not (_OPENS_LIKE_A_LETTER.match(m.group()) or m.end() - m.start() >= _MOST_OF_THE_TEXT * len(text))
+    ]
+
+
+def only_informs(span: Span) -> bool:
+    """A 'we would like to ...' request whose verb tells the reader something rather than asks them to come."""
+    if span.id_ != "please-attend":
+        return False
+    words = [t.lower_ for t in span.doc[span.start : min(span.end + 3, span.sent.end)]]
+    if "like" not in words and "want" not in words:
+        return False
+    return bool(set(words) & _INFORMING) and not set(words) & _GOING
+
+
+def about_a_topic(span: Span) -> bool:
+    """A denied duty ('you don't have to talk about ...') about what to say or bring, not about going."""
+    if span.id_ != "not-have-to" or span.end >= span.sent.end:
+        return False
+    verb = span.doc[span.end - 1].lower_
+    following = span.doc[span.end].lower_
+    if verb == "take" and following == "part":
+        return False
+    return verb in _TOPIC_VERBS and following in _TOPIC_NEXT
