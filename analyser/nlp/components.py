@@ -17,7 +17,7 @@ from thinc.types import Ints2d
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.decide import CONSEQUENCE_IDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
-from analyser.nlp.vetoes import about_a_topic, only_informs, quoted_regions
+from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
 LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
@@ -127,7 +127,7 @@ def make_cue_scope(nlp: Language, name: str, cues_key: str, live_key: str) -> Cu
 def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> Doc:
     """Decide which cues are live: drop threats that are negated or furniture, obligations that
     are hypothetical, anything quoted from another letter, and mark group-conditional sentences."""
-    quoted = quoted_regions(doc.text)
+    quoted = outside_the_letter(doc.text)
     by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans[cues_key]:
         by_sentence.setdefault(span.sent.start, []).append(span)

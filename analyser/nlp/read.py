@@ -16,7 +16,7 @@ from thinc.api import Config
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.combine import weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
-from analyser.nlp.vetoes import quoted_regions
+from analyser.nlp.vetoes import outside_the_letter
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
@@ -114,7 +114,7 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     type_span = _type_span(letter_type, text)
     if type_span:
         evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))
-    group = stated_group(doc, quoted_regions(text))
+    group = stated_group(doc, outside_the_letter(text))
     if group:
         evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:

@@ -64,3 +64,29 @@ def about_a_topic(span: Span) -> bool:
     if verb == "take" and following == "part":
         return False
     return verb in _TOPIC_VERBS and following in _TOPIC_NEXT
+
+
+# A sender's note above a forwarded letter ("Email from claimant: i got this, can u look?"):
+# its words ("she's in the support group", "does he have to go?") are not the letter's.
+_POINTS_AT_A_LETTER = re.compile(
+    r"letter below|below is|(?:i|he|she|they|we|client|son|daughter|partner|mum|dad|brother|sister) (?:got|received|has received|has got)"
+    r" (?:this|the|a) letter|sent me this|got this|following letter|copied (?:it )?below|typed (?:it )?out"
+    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b",
+    re.I,
+)
+_SENDER = re.compile(r"\b(?:i|i'm|i've|my|me|client|we're|please advise)\b", re.I)
+
+
+def outside_the_letter(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are not the letter: quotations from elsewhere, and the note around a
+    forwarded letter (the letter retyped in quotes, or under a note that points below)."""
+    regions = quoted_regions(text)
+    retyped = [m for m in QUOTED.finditer(text) if (m.start(), m.end()) not in regions]
+    if retyped:
+        first, last = retyped[0], retyped[-1]
+        return regions + [(0, first.start()), (last.end(), len(text))]
+    paragraphs = re.split(r"\n\s*\n", text, maxsplit=1)
+    note = paragraphs[0]
+    if len(paragraphs) == 2 and _POINTS_AT_A_LETTER.search(note) and _SENDER.search(note) and "dear" not in note.lower():
+        return regions + [(0, len(paragraphs[0]))]
+    return regions
