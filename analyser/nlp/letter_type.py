@@ -56,7 +56,10 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         "other_appointment",
         re.compile(
             r"interview under caution|compliance|verif(?:y|ication)|identity|claim review"
-            r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer",
+            r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer"
+            # councils and the Pension Service see people about their claims, not about work
+            r"|pension service|pension credit|housing benefit|council tax|(?:city|borough|district|county) council"
+            r"|proof of (?:your )?(?:savings|earnings|income|identity|address)",
             re.I,
         ),
         0.2,
