@@ -38,15 +38,18 @@ def model_attendance(cats: dict[str, float]) -> tuple[str, float] | None:
     return best, scores[best]
 
 
-def weigh_attendance(rule: str, path: str, cats: dict[str, float]) -> Weighed:
-    """The attendance to report, given the rules' answer and the path that decided it."""
+def weigh_attendance(rule: str, path: str, cats: dict[str, float], lookalike: str | None = None) -> Weighed:
+    """The attendance to report, given the rules' answer and the path that decided it.
+
+    `lookalike` is an answer whose cue words the rules found to mean something else ("you don't
+    have to talk about your health" is no offer): the bag of words cannot tell, so it cannot win with it."""
     found = model_attendance(cats)
     if found is None:
         return Weighed(rule, "agree")
     model, score = found
     if model == rule:
         return Weighed(rule, "agree")
-    if path == "by-group":
+    if path == "by-group" or model == lookalike:
         return Weighed(rule, "kept")  # the per-group answers come from the rules alone
     needed = (
         OVERRULE_WEAK if path in WEAK_PATHS else OVERRULE_REQUEST if path == "request" else OVERRULE_STRONG

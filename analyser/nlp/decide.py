@@ -90,7 +90,7 @@ _PAST_FAILURE = re.compile(
 )
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
 _EARLIER = re.compile(r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b", re.I)
-_INVITES = re.compile(r"\b(?:come|attend|join|meet|take part|appointment|meeting|interview|invite|invited|chat|call us|contact us|let us know|tell us|ring us|phone us)\b", re.I)
+_INVITES = re.compile(r"\b(?:come|attend|join|meet|take part|appointment|meeting|invite|invited|offer you|offering you|chat|call us|contact us|let us know|tell us|ring us|phone us)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 GROUP_LABELS = {
@@ -188,7 +188,7 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         if not (requests or has_appointment or obligations) and not any(_INVITES.search(s.sent.text) for s in optional):
             # "New Deal is a voluntary programme that can help you": information about something
             # optional, with nothing arranged and no invitation to come, asks the reader to attend nothing.
-            return Decision("none", bool(sanctions), None, sanctions, "need-not-go")
+            return Decision("none", bool(sanctions), None, sanctions, "optional-information")
         return Decision("voluntary", bool(sanctions), None, optional, "offer")
     if obligations:
         return Decision("mandatory", bool(sanctions), None, obligations, "duty")

@@ -35,6 +35,8 @@ UNSURE = 0.7  # below this a finding is said to be uncertain, in words
 # Scopes a bag of words cannot see: a threat the rules found inside a quotation or reported speech
 # is not made to the reader, whatever the findings classifier reads in its words.
 _UNSEEN_BY_WORDS = ("quoted", "reported")
+# Offers the rules found to be something else (analyser/nlp/vetoes.py): the classifier reads their words as an offer.
+_LOOKALIKE = ("about a topic",)
 # The live cue labels that are evidence for each attendance, when the findings classifier overrules the rules.
 _SPEAKS_FOR = {
     "mandatory": ("mandatory", "sanction"),
@@ -88,7 +90,9 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     found_appointment = appointment(text, sent)
     live = list(doc.spans[LIVE_KEY])
     decision = decide(letter_type, live, found_appointment is not None)
-    attendance = weigh_attendance(decision.attendance, decision.path, doc.cats)
+    offers = {s._.why_not for s in doc.spans["cues"] if s.label_ == "voluntary"}
+    lookalike = "voluntary" if offers & set(_LOOKALIKE) and None not in offers else None
+    attendance = weigh_attendance(decision.attendance, decision.path, doc.cats, lookalike)
     switched_off = any(s.label_ == "sanction" and s._.why_not in _UNSEEN_BY_WORDS for s in doc.spans["cues"])
     sanction = weigh_sanction(decision.sanction_language, doc.cats, switched_off)
     decision.attendance = str(attendance.value)

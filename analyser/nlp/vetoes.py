@@ -17,7 +17,7 @@ _INFORMING = {"tell", "let", "remind", "inform", "thank", "explain", "update", "
 _GOING = {"come", "attend", "meet", "see", "join", "visit", "invite", "take", "talk", "speak", "go", "call", "phone"}
 # "You don't have to talk about your health" denies a duty about what is said at the meeting, not
 # about going to it: these verbs followed by a topic or an object.
-_TOPIC_VERBS = {"talk", "speak", "answer", "discuss", "tell", "share", "say", "explain", "take", "bring", "show"}
+_TOPIC_VERBS = {"talk", "speak", "answer", "discuss", "tell", "share", "say", "explain", "bring", "show", "prepare", "wear"}
 _TOPIC_NEXT = {
     "about",
     "any",
@@ -59,11 +59,7 @@ def about_a_topic(span: Span) -> bool:
     """A denied duty ('you don't have to talk about ...') about what to say or bring, not about going."""
     if span.id_ != "not-have-to" or span.end >= span.sent.end:
         return False
-    verb = span.doc[span.end - 1].lower_
-    following = span.doc[span.end].lower_
-    if verb == "take" and following == "part":
-        return False
-    return verb in _TOPIC_VERBS and following in _TOPIC_NEXT
+    return span.doc[span.end - 1].lower_ in _TOPIC_VERBS and span.doc[span.end].lower_ in _TOPIC_NEXT
 
 
 # A sender's note above a forwarded letter ("Email from claimant: i got this, can u look?"):

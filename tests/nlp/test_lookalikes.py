@@ -1,0 +1,99 @@
+"""Cue look-alikes, in wording written here: forwarded letters, topic duties, informing, plain entitlement threats."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser import analyse_text
+
+HEAD = "Wigan Jobcentre\nMarket Street\nWigan WN1 1HP\n\n9 May 2019\n\nMs R Sample\n3 Pier Road\nWigan\n\nDear Ms Sample\n\n"
+TAIL = "\n\nYours sincerely\n\nP Ashworth\n"
+
+
+def letter(body: str, head: str = HEAD) -> dict:
+    return analyse_text(head + body + TAIL).letter.model_dump(mode="json")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "You won't have to talk about your medical history unless you want to.",
+        "You don't have to bring any payslips this time.",
+    ],
+)
+def test_a_denied_duty_about_what_to_say_or_bring_leaves_the_meeting_unclear(extra: str) -> None:
+    found = letter(
+        "We would like you to come and see a work coach at Wigan Jobcentre on 16 May 2019 at 11am to talk "
+        f"about the support on offer. {extra}"
+    )
+    assert found["attendance"] == "unclear"
+    assert found["sanction_language"] is False
+
+
+def test_no_need_to_come_in_because_the_meeting_is_by_phone_is_not_an_offer() -> None:
+    found = letter(
+        "You do not need to come into the Jobcentre\n\nYour appointment on 16 May 2019 will now be a phone "
+        "call instead. Your work coach will ring you at 2pm."
+    )
+    assert found["attendance"] == "unclear"
+
+
+def test_you_need_not_attend_with_nothing_else_asked_asks_nothing() -> None:
+    found = letter(
+        "Our letter of 2 May asked you to attend a work focused interview on 20 May 2019. You do not need to "
+        "attend that interview now, because you have told us you are caring for your father full time."
+    )
+    assert found["attendance"] == "none"
+
+
+def test_information_about_an_optional_scheme_asks_nothing() -> None:
+    found = letter(
+        "We would like to tell you about the Sector Skills Academy. It is a voluntary scheme that offers short "
+        "training and a guaranteed interview with a local employer."
+    )
+    assert found["attendance"] == "none"
+
+
+@pytest.mark.parametrize(
+    "threat",
+    [
+        "If you miss this interview and have no good reason, we may decide you are not entitled to Jobseeker's "
+        "Allowance.",
+        "If you do not come, we won't be able to deal with your claim.",
+    ],
+)
+def test_a_plain_entitlement_threat_is_sanction_language(threat: str) -> None:
+    found = letter(f"Please come to Wigan Jobcentre on 16 May 2019 at 9.20am to see a work coach. {threat}")
+    assert found["attendance"] == "mandatory"
+    assert found["sanction_language"] is True
+
+
+def test_a_letter_retyped_in_quotes_under_a_note_is_read_as_the_letter() -> None:
+    found = analyse_text(
+        "Can someone help, my husband got this and he is in the support group.\n\n"
+        '"Dear Mr Sample, you must attend a work focused interview at Wigan Jobcentre on 16 May 2019 at '
+        '10am. If you do not attend without good cause, your Employment and Support Allowance may be reduced. '
+        'Wigan Jobcentre, 9 May 2019"'
+    ).letter
+    assert found.attendance == "mandatory"
+    assert found.sanction_language is True
+    assert found.esa_group_stated is None  # the group is in the husband's note, not in the letter
+
+
+def test_a_note_above_a_forwarded_letter_states_no_group() -> None:
+    found = analyse_text(
+        "Forwarding the letter below for advice - my client says she is in the work-related activity group.\n\n"
+        + HEAD
+        + "We have booked you an appointment with a work coach at Wigan Jobcentre on 16 May 2019 at 10am."
+        + TAIL
+    ).letter
+    assert found.esa_group_stated is None
+    assert found.attendance == "unclear"
+
+
+def test_a_quotation_from_an_earlier_letter_is_still_switched_off() -> None:
+    found = letter(
+        'Our letter of 2 May said "you must attend an interview on 20 May or your benefit may be reduced". '
+        "That interview has been cancelled and you do not need to do anything."
+    )
+    assert found["sanction_language"] is False
