@@ -91,6 +91,8 @@ _PAST_FAILURE = re.compile(
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
 _EARLIER = re.compile(r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b", re.I)
 _INVITES = re.compile(r"\b(?:come|attend|join|meet|take part|appointment|meeting|invite|invited|offer you|offering you|chat|call us|contact us|let us know|tell us|ring us|phone us)\b", re.I)
+# "It is a voluntary programme" describes the scheme; "you do not have to do this course" offers it to the reader.
+_DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|optional)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 GROUP_LABELS = {
@@ -185,7 +187,11 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             # meeting is still on, by phone, and the letter says nothing about whether it is optional.
             return Decision("unclear", bool(sanctions), None, still, "request")
     if optional and len(optional) > len(obligations):
-        if not (requests or has_appointment or obligations) and not any(_INVITES.search(s.sent.text) for s in optional):
+        if (
+            not (requests or has_appointment or obligations or later)
+            and all(_DESCRIBES.search(s.text) for s in optional)
+            and not any(_INVITES.search(s.sent.text) for s in optional)
+        ):
             # "New Deal is a voluntary programme that can help you": information about something
             # optional, with nothing arranged and no invitation to come, asks the reader to attend nothing.
             return Decision("none", bool(sanctions), None, sanctions, "optional-information")
