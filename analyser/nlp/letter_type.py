@@ -59,10 +59,13 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
             r"|review (?:of )?your (?:claim|housing benefit|pension credit)|visiting officer"
             # councils and the Pension Service see people about their claims, not about work
             r"|pension service|pension credit|housing benefit|council tax|(?:city|borough|district|county) council"
-            r"|proof of (?:your )?(?:savings|earnings|income|identity|address)",
+            r"|proof of (?:your )?(?:savings|earnings|income|identity|address)"
+            # events and checks that are not a meeting with an adviser about work
+            r"|jobs? fair|recruitment (?:event|day|open day)|interview with (?:the|an|your new) employer"
+            r"|benefits? check|identity documents|check your (?:identity|documents)",
             re.I,
         ),
-        0.2,
+        0.45,
     ),
     (
         "wfi",
@@ -75,7 +78,8 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     ),
 ]
 NOT_WFI = re.compile(
-    r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an) (?:work[- ]?focus+ed interview|appointment with your work coach)",
+    r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an|your) (?:work[- ]?focus+ed interview|work search review"
+    r"|work coach (?:interview|appointment|meeting)|appointment with your work coach)",
     re.I,
 )
 
