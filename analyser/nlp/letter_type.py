@@ -31,17 +31,18 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
             r"|(?:adult|child) disability payment",  # Scotland's PIP and DLA
             re.I,
         ),
-        0.15,
+        0.3,
     ),
     (
         "programme_referral",
         re.compile(
             r"work programme|restart scheme|\brestart\b|work and health programme"
             r"|mandatory work activity|work choice|community work placement|\bIPES\b|fair start scotland"
-            r"|(?:referred|referring|referral) (?:you )?to\b",
+            r"|(?:referred|referring|referral) (?:you )?to\b"
+            r"|employment coach|work experience placement|help to work|youth contract|sector[- ]based work academy",
             re.I,
         ),
-        0.2,
+        0.3,
     ),
     (
         "decision_notice",
