@@ -78,7 +78,7 @@ def lowered_index(text: str, word: str) -> int:
 
 
 class TfidfBaseline:
-    """TF-IDF + logistic regression, one classifier per question, trained on samples/corpus."""
+    """TF-IDF + logistic regression, one classifier per question, trained on the letters analyser train learns from."""
 
     def __init__(self, letters: list[dict]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer

@@ -91,6 +91,18 @@ def corpus_letters() -> list[dict]:
     return [letter for path in sorted(CORPUS.glob("*.jsonl")) for letter in load_jsonl(path)]
 
 
+def training_letters() -> list[dict]:
+    """Every letter `analyser train` learns from, so a trained baseline sees what the analyser saw."""
+    from analyser.cli_dev import TRAINING_FOLDERS
+
+    return [
+        letter
+        for folder in TRAINING_FOLDERS
+        for path in sorted((REPO / folder).glob("*.jsonl"))
+        for letter in load_jsonl(path)
+    ]
+
+
 def goal(value: float, target: float, *, at_most: bool) -> str:
     met = value <= target if at_most else value >= target
     return f"{'met' if met else 'MISSED'} (goal {'≤' if at_most else '≥'} {target:g})"

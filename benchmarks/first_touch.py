@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.baselines import TfidfBaseline, keyword_letter
-from benchmarks.common import REPO, corpus_letters, load_jsonl
+from benchmarks.common import REPO, load_jsonl, training_letters
 
 RECORD = Path(__file__).resolve().parent / "first_touch.json"
 # Situations whose verdicts RULES.md states outright, each judged on gold and on found findings.
@@ -116,7 +116,7 @@ def measure(gold: list[dict], rendered: Path, workers: int) -> list[dict]:
     from analyser.evaluate import score
 
     by_id = {g["id"]: g for g in gold}
-    tfidf = TfidfBaseline(corpus_letters())
+    tfidf = TfidfBaseline(training_letters())
     records = []
     for mode, jobs in _renditions(gold, rendered).items():
         with ProcessPoolExecutor(workers) as pool:

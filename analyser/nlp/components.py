@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.decide import CONSEQUENCE_IDS, GROUP_LABELS
+from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter
 
@@ -30,25 +30,6 @@ _HYPOTHETICAL_ID = "hypothetical"
 # Every cue id this module treats specially: each must exist in patterns/cues.jsonl (a test checks),
 # so renaming one there cannot silently change what the scope decides.
 PATTERN_IDS_NAMED = CONSEQUENCE_IDS | {_HYPOTHETICAL_ID}
-_ATTENDING = {
-    "attend",
-    "attending",
-    "attendance",
-    "part",
-    "appointment",
-    "interview",
-    "meeting",
-    "come",
-    "go",
-    "assessment",
-    "consultation",
-    "call",
-    "participate",
-    "programme",
-    "activity",
-    "review",
-    "visit",
-}
 _NEGATORS = {"not", "n't", "never", "no"}
 _STOPS = {".", "!", "?"}
 _QUESTION_WORDS = {"what", "how", "whether", "when", "where", "why"}
@@ -160,7 +141,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "about a topic"  # "you don't have to talk about your health": still a meeting
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
-            elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & _ATTENDING:
+            elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & GOING_WORDS:
                 why = "not about attending"
             elif span.label_ in _VETOED_WHEN_REPORTED and _reported(spans):
                 # "The letter said that if you did not attend, your benefit might be affected"

@@ -49,7 +49,9 @@ _PAPERWORK = {
     "fill",
     "declaration",
 }
-_GOING = {
+# Words that make a sentence about going somewhere (an appointment, a meeting, taking part), not about
+# paperwork; the scope component uses them too, for "without good cause" about attending.
+GOING_WORDS = {
     "attend",
     "attending",
     "attendance",
@@ -74,6 +76,7 @@ _GOING = {
     "home",
     "calls",
     "rearrange",
+    "activity",
 }
 # A negated threat about not going is an offer: "you won't be sanctioned if you decide not to take part".
 _NOT_GOING = re.compile(
@@ -210,7 +213,7 @@ def _direct(span: Span) -> bool:
 
 def _about_paperwork(span: Span) -> bool:
     words = {token.lower_ for token in span.sent}
-    return bool(words & _PAPERWORK) and not words & _GOING
+    return bool(words & _PAPERWORK) and not words & GOING_WORDS
 
 
 def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
