@@ -92,8 +92,14 @@ _PAST_FAILURE = re.compile(
     re.I,
 )
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
-_EARLIER = re.compile(r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b", re.I)
-_INVITES = re.compile(r"\b(?:come|attend|join|meet|take part|appointment|meeting|invite|invited|offer you|offering you|chat|call us|contact us|let us know|tell us|ring us|phone us)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b",
+    re.I,
+)
+_INVITES = re.compile(
+    r"\b(?:come|attend|join|meet|take part|appointment|meeting|invite|invited|offer you|offering you|chat|call us|contact us|let us know|tell us|ring us|phone us)\b",
+    re.I,
+)
 # "It is a voluntary programme" describes the scheme; "you do not have to do this course" offers it to the reader.
 _DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|optional)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
@@ -177,15 +183,15 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         # Requests left once the sentences saying "you need not" and those recalling an earlier
         # letter or a cancelled meeting are set aside: what the letter still asks for.
         still = [
-            r
-            for r in requests
-            if r.sent.start not in said | cancelled and not _EARLIER.search(r.sent.text)
+            r for r in requests if r.sent.start not in said | cancelled and not _EARLIER.search(r.sent.text)
         ]
         if not still and not (has_appointment and not requests):
             # "You do not need to attend (the interview has been cancelled / at the moment)": it
             # says you need not go, and offers nothing.
             return Decision("none", bool(sanctions), None, sanctions, "need-not-go")
-        if all(_PLACE.search(s.sent.text) for s in optional) and any(_BY_PHONE.search(r.sent.text) for r in still):
+        if all(_PLACE.search(s.sent.text) for s in optional) and any(
+            _BY_PHONE.search(r.sent.text) for r in still
+        ):
             # "You do not need to come to the Jobcentre: your work coach will phone you": the
             # meeting is still on, by phone, and the letter says nothing about whether it is optional.
             return Decision("unclear", bool(sanctions), None, still, "request")

@@ -16,13 +16,13 @@ from thinc.api import Config
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.combine import weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
-from analyser.nlp.vetoes import outside_the_letter
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, TYPE_EVIDENCE, classify, without_meeting
+from analyser.nlp.vetoes import outside_the_letter
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
 

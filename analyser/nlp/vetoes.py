@@ -13,11 +13,49 @@ _OPENS_LIKE_A_LETTER = re.compile(r'^"\s*(?:[^"\n]{0,80}?\b)?(?:dear|hi|hello)\b
 _MOST_OF_THE_TEXT = 0.5
 
 # "We would like to tell you about ..." informs; "we would like you to come" asks.
-_INFORMING = {"tell", "let", "remind", "inform", "thank", "explain", "update", "apologise", "apologize", "know"}
-_GOING = {"come", "attend", "meet", "see", "join", "visit", "invite", "take", "talk", "speak", "go", "call", "phone"}
+_INFORMING = {
+    "tell",
+    "let",
+    "remind",
+    "inform",
+    "thank",
+    "explain",
+    "update",
+    "apologise",
+    "apologize",
+    "know",
+}
+_GOING = {
+    "come",
+    "attend",
+    "meet",
+    "see",
+    "join",
+    "visit",
+    "invite",
+    "take",
+    "talk",
+    "speak",
+    "go",
+    "call",
+    "phone",
+}
 # "You don't have to talk about your health" denies a duty about what is said at the meeting, not
 # about going to it: these verbs followed by a topic or an object.
-_TOPIC_VERBS = {"talk", "speak", "answer", "discuss", "tell", "share", "say", "explain", "bring", "show", "prepare", "wear"}
+_TOPIC_VERBS = {
+    "talk",
+    "speak",
+    "answer",
+    "discuss",
+    "tell",
+    "share",
+    "say",
+    "explain",
+    "bring",
+    "show",
+    "prepare",
+    "wear",
+}
 _TOPIC_NEXT = {
     "about",
     "any",
@@ -83,6 +121,11 @@ def outside_the_letter(text: str) -> list[tuple[int, int]]:
         return regions + [(0, first.start()), (last.end(), len(text))]
     paragraphs = re.split(r"\n\s*\n", text, maxsplit=1)
     note = paragraphs[0]
-    if len(paragraphs) == 2 and _POINTS_AT_A_LETTER.search(note) and _SENDER.search(note) and "dear" not in note.lower():
+    if (
+        len(paragraphs) == 2
+        and _POINTS_AT_A_LETTER.search(note)
+        and _SENDER.search(note)
+        and "dear" not in note.lower()
+    ):
         return regions + [(0, len(paragraphs[0]))]
     return regions

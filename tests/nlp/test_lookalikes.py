@@ -72,7 +72,7 @@ def test_a_letter_retyped_in_quotes_under_a_note_is_read_as_the_letter() -> None
     found = analyse_text(
         "Can someone help, my husband got this and he is in the support group.\n\n"
         '"Dear Mr Sample, you must attend a work focused interview at Wigan Jobcentre on 16 May 2019 at '
-        '10am. If you do not attend without good cause, your Employment and Support Allowance may be reduced. '
+        "10am. If you do not attend without good cause, your Employment and Support Allowance may be reduced. "
         'Wigan Jobcentre, 9 May 2019"'
     ).letter
     assert found.attendance == "mandatory"
