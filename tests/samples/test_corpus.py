@@ -51,8 +51,8 @@ THREAT = re.compile(
     # decision; "to continue to receive your full ESA": the cut said as its opposite.
     r"|decide\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:not\s+entitled|capable\s+of\s+work)"
     r"|decide\s+(?:that\s+)?you\s+(?:do\s+not|don't|have\s+not\s+got|haven't\s+got)\s+(?:have\s+)?limited"
-    # "a reduction in your IS", "we will not be able to process your claim"
-    r"|reduction\s+in\s+your\s+\w+|not\s+be\s+able\s+to\s+process\s+your\s+claim"
+    # "a reduction in your IS", "we will not be able to process (deal with) your claim"
+    r"|reduction\s+in\s+your\s+\w+|not\s+be\s+able\s+to\s+(?:process|deal\s+with)\s+your\s+claim"
     r"|(?:continue\s+to|keep)\s+(?:get|receiv)\w*\s+your\s+full",
     re.I | re.S,
 )
