@@ -42,6 +42,9 @@ _GROUP_NAMES = {
     "support_group": r"support\W+group|\blcwra\W+group",
     "wrag": rf"{_WRA}\W+group|\bwrag\b|(?:\blcw|{_LCW})\W+group",
 }
+_ASSESSMENT_PHASE = r"assessment\W+phase"
+# How a letter names each ESA group; the result page quotes the sentence that does when no span was kept.
+GROUP_NAME_WORDS = {**_GROUP_NAMES, "assessment_phase": _ASSESSMENT_PHASE}
 # The benefit's name may stand inside the group's: "the Employment and Support Allowance support group".
 _BENEFIT = r"(?:(?:esa|employment\W+and\W+support\W+allowance)\W+)?"
 # Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19".
@@ -68,21 +71,14 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
     (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
     (re.compile(rf"{_BOTH}\W+element", re.I), "support_group", 0.9),
-    (
-        re.compile(
-            rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{_GROUP_NAMES['support_group']})", re.I
-        ),
-        "support_group",
-        0.95,
-    ),
-    (
-        re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{_GROUP_NAMES['wrag']})", re.I),
-        "wrag",
-        0.95,
+    # "placed in the support group", "moved to the ESA work-related activity group".
+    *(
+        (re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{names})", re.I), group, 0.95)
+        for group, names in _GROUP_NAMES.items()
     ),
     (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
     (re.compile(r"\bsupport\W+component", re.I), "support_group", 0.8),
-    (re.compile(r"assessment\W+phase", re.I), "assessment_phase", 0.85),
+    (re.compile(_ASSESSMENT_PHASE, re.I), "assessment_phase", 0.85),
     (
         re.compile(
             rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I

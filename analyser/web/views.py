@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from analyser.nlp.groups import GROUP_NAME_WORDS
 from analyser.result import WRONGFUL, AnalysisResult, Evidence
 from analyser.rules.calendar import clock_time, long_date
 from analyser.rules.drafts import DRAFT_VERDICTS
@@ -17,7 +18,6 @@ from analyser.web.wording import (
     EVIDENCE_LABELS,
     FREE_ADVICE,
     GROUP_NAMES,
-    GROUP_WORDS,
     LETTER_KINDS,
     RECONSIDERATION_HREF,
     VERDICT_WORDS,
@@ -157,7 +157,7 @@ def _stated_group_quote(result: AnalysisResult) -> str | None:
         if any(kind.startswith("group") for kind in quote.kinds):
             return quote.before + quote.marked + quote.after
     # No span for the group: the first sentence of the letter that names it.
-    words = re.compile(GROUP_WORDS[letter.esa_group_stated], re.I)
+    words = re.compile(GROUP_NAME_WORDS[letter.esa_group_stated], re.I)
     for page in result.pages or ():
         found = words.search(page.text)
         bounds = sentence_bounds(page.text, found.start(), found.end()) if found else None

@@ -34,8 +34,6 @@ ATTENDANCE_SAYS: dict[str, str] = COPY["attendance_says"]
 # The rulebook names each group ("the support group"); the page says it the same way.
 GROUP_NAMES = {group: info.label for group, info in load_rulebook().groups.items() if group in GROUPS}
 
-GROUP_WORDS: dict[str, str] = COPY["group_words"]
-
 EVIDENCE_LABELS: dict[str, str] = COPY["evidence_labels"]
 # (name, link, what it offers)
 FREE_ADVICE: tuple[tuple[str, str, str], ...] = tuple(
