@@ -94,13 +94,9 @@ def corpus_letters() -> list[dict]:
 def training_letters() -> list[dict]:
     """Every letter `analyser train` learns from, so a trained baseline sees what the analyser saw."""
     from analyser.cli_dev import TRAINING_FOLDERS
+    from analyser.nlp.train import load_corpus
 
-    return [
-        letter
-        for folder in TRAINING_FOLDERS
-        for path in sorted((REPO / folder).glob("*.jsonl"))
-        for letter in load_jsonl(path)
-    ]
+    return load_corpus([REPO / folder for folder in TRAINING_FOLDERS])
 
 
 def goal(value: float, target: float, *, at_most: bool) -> str:

@@ -101,8 +101,13 @@ def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:
         # The letter says in terms what it is not; believe it.
         scores["wfi"] *= 0.3
     best = max(scores, key=lambda label: scores[label])
+    return best, _share(scores, best), scores
+
+
+def _share(scores: dict[str, float], label: str) -> float:
+    """The label's share of all the scores: the confidence reported for it."""
     total = sum(scores.values()) or 1.0
-    return best, round(min(1.0, scores[best] / total * 1.0), 3), scores
+    return round(min(1.0, scores[label] / total), 3)
 
 
 # Types that are a meeting: a letter of one of them that asks the reader to attend nothing is, in
@@ -114,5 +119,4 @@ MEETINGS = ("wfi", "other_appointment")
 def without_meeting(scores: dict[str, float]) -> tuple[str, float]:
     """The best type that is not a meeting, and its share of the scores."""
     best = max((label for label in scores if label not in MEETINGS), key=lambda label: scores[label])
-    total = sum(scores.values()) or 1.0
-    return best, round(min(1.0, scores[best] / total), 3)
+    return best, _share(scores, best)

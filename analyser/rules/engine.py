@@ -249,7 +249,7 @@ def _combined_verdict(judgements: list[_Judgement]) -> Verdict:
     verdicts = {j.verdict for j in judgements}
     if len(verdicts) == 1:
         return verdicts.pop()
-    if verdicts & set(WRONGFUL):
+    if not verdicts.isdisjoint(WRONGFUL):
         return "possibly_wrongful"
     return "no_concern" if "no_concern" in verdicts else "not_applicable"
 

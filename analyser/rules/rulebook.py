@@ -75,6 +75,7 @@ class Rulebook(Row):
         problems = [
             *self._duplicate_codes(),
             *self._unknown_groups(),
+            *self._groups_by_benefit(),
             *self._unknown_parameters(),
             *self._table_gaps(
                 "verdict table",
@@ -119,12 +120,15 @@ class Rulebook(Row):
         used |= {g for row in self.requirements for g in row.applies_to.group or ()}
         used |= {option.group for unknown in self.unknowns for option in unknown.options if option.group}
         undefined = used - set(self.groups)
-        problems = (
+        return (
             [f"groups not defined: {sorted(undefined | missing_contract)}"]
             if undefined | missing_contract
             else []
         )
-        # The contract says which groups go with which benefit (the form offers those); the rules must agree.
+
+    def _groups_by_benefit(self) -> list[str]:
+        """The contract says which groups go with which benefit (the form offers those); the rules must agree."""
+        problems = []
         for benefit, groups in GROUPS_BY_BENEFIT.items():
             here = {g for g, info in self.groups.items() if g in GROUPS and benefit in info.benefits}
             if here != set(groups):
