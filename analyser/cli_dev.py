@@ -117,7 +117,7 @@ def train(corpus: tuple[str, ...], out: str, calibration_only: bool) -> None:
             f"macro F1 {scores['scores'].get('cats_macro_f', 0):.3f}) -> {out}"
         )
     load_pipeline(Path(out))
-    fitted = calibrate([Path(folder) for folder in corpus], TABLE_PATH, Path(out))
+    fitted = calibrate([Path(folder) for folder in corpus], Path(out))
     click.echo(
         f"calibration cross-fitted by writer on {fitted['letters']} letters ({fitted['findings']} findings): "
         f"5-fold cross-validated ECE {fitted['cv_ece']:.3f} -> {TABLE_PATH}"

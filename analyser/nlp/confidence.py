@@ -67,7 +67,9 @@ def confidence(keys: dict[str, str], table: Table | None = None) -> dict[str, fl
 def load_table() -> Table:
     """The fitted table, or an empty one (priors only) when none has been fitted."""
     if TABLE_PATH.exists():
-        table: Table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+        found = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+        # The file also keeps the attendance weighing's weights (analyser/nlp/combine.py).
+        table: Table = {finding: found[finding] for finding in FINDINGS if finding in found}
         return table
     return {}
 

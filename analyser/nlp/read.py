@@ -7,6 +7,7 @@ import threading
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -14,14 +15,19 @@ from spacy.tokens import Span
 from thinc.api import Config
 
 from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
-from analyser.nlp.combine import weigh_attendance, weigh_sanction
+from analyser.nlp.combine import Votes, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
-from analyser.nlp.letter_type import MEETINGS, TYPE_EVIDENCE, classify, without_meeting
+from analyser.nlp.letter_type import (
+    MEETINGS,
+    TYPE_EVIDENCE,
+    classify,
+    without_meeting,
+)
 from analyser.nlp.vetoes import outside_the_letter
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
@@ -73,14 +79,22 @@ def build_pipeline(model_dir: Path) -> Language:
 def read_letter(pages: list[Page]) -> Letter:
     """Everything the contract's `letter` block says, found in the pages' text, each finding with its
     calibrated confidence and, where the analyser is not sure, a plain reason."""
-    letter, keys = read_with_keys(pages)
+    letter, keys, _ = read_with_keys(pages)
     letter.confidence = confidence(keys)
     letter.uncertain = uncertain(letter)
     return letter
 
 
-def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
-    """The letter block, and for each finding the key its confidence is calibrated on."""
+class Reading(NamedTuple):
+    """A letter read, with what `analyser train` fits the calibration and the weighing on."""
+
+    letter: Letter
+    keys: dict[str, str]  # for each finding, the key its confidence is calibrated on
+    votes: Votes  # what the rules and the classifier each said of attendance
+
+
+def read_with_keys(pages: list[Page]) -> Reading:
+    """The letter block, with the keys and votes behind its findings (see Reading)."""
     text, starts = _join(pages)
     doc = load_pipeline()(text)
     letter_type, confidence_, type_scores = classify(doc)
@@ -92,7 +106,8 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
     decision = decide(letter_type, live, found_appointment is not None)
     offers = {s._.why_not for s in doc.spans["cues"] if s.label_ == "voluntary"}
     lookalike = "voluntary" if offers & set(_LOOKALIKE) and None not in offers else None
-    attendance = weigh_attendance(decision.attendance, decision.path, doc.cats, lookalike)
+    votes = Votes(decision.attendance, decision.path, dict(doc.cats), lookalike)
+    attendance = weigh_attendance(votes)
     switched_off = any(s.label_ == "sanction" and s._.why_not in _UNSEEN_BY_WORDS for s in doc.spans["cues"])
     sanction = weigh_sanction(decision.sanction_language, doc.cats, switched_off)
     decision.attendance = str(attendance.value)
@@ -162,7 +177,7 @@ def read_with_keys(pages: list[Page]) -> tuple[Letter, dict[str, str]]:
         else None,
         evidence=_unique(evidence),
     )
-    return letter, keys
+    return Reading(letter, keys, votes)
 
 
 def uncertain(letter: Letter) -> list[str]:

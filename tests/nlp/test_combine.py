@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from analyser import analyse_text
-from analyser.nlp.combine import weigh_attendance, weigh_sanction
+from analyser.nlp.combine import WEIGHTS_KEY, Votes, by_answer, weigh_attendance, weigh_sanction
 from analyser.nlp.read import load_pipeline
+from analyser.nlp.stacking import chances, fit_weights, load_weights
 from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
 
 
@@ -15,33 +14,65 @@ def cats(attendance: dict[str, float], sanction: float = 0.5) -> dict[str, float
     return found | {SANCTION_CAT: sanction}
 
 
-@pytest.mark.parametrize("path", ["nothing-to-attend", "not-an-appointment", "threat"])
-def test_a_rule_that_decided_from_missing_evidence_yields_to_a_fairly_sure_classifier(path: str) -> None:
-    weighed = weigh_attendance("none", path, cats({"mandatory": 0.6, "none": 0.3}))
+# Weights as `analyser train` fits them (analyser/nlp/stacking.py), made up here to show each limit.
+TRUST_THE_MODEL = {"model_logit": 1.0, "rule": 0.5}
+
+
+def votes(rule: str, path: str, attendance: dict[str, float], lookalike: str | None = None) -> Votes:
+    return Votes(rule, path, cats(attendance), lookalike)
+
+
+def test_the_likeliest_answer_under_the_weights_wins() -> None:
+    weighed = weigh_attendance(
+        votes("none", "nothing-to-attend", {"mandatory": 0.9, "none": 0.2}), TRUST_THE_MODEL
+    )
     assert (weighed.value, weighed.agreement) == ("mandatory", "overruled")
+    weighed = weigh_attendance(
+        votes("none", "nothing-to-attend", {"mandatory": 0.5, "none": 0.4}), TRUST_THE_MODEL
+    )
+    assert (weighed.value, weighed.agreement) == ("none", "kept")
 
 
-def test_a_bare_request_needs_a_surer_classifier_to_be_called_compulsory() -> None:
-    assert weigh_attendance("unclear", "request", cats({"mandatory": 0.6})).value == "unclear"
-    assert weigh_attendance("unclear", "request", cats({"mandatory": 0.8})).value == "mandatory"
-
-
-@pytest.mark.parametrize("path,rule", [("offer", "voluntary"), ("duty", "mandatory")])
-def test_a_rule_with_positive_evidence_stands_unless_the_classifier_is_near_certain(
-    path: str, rule: str
-) -> None:
-    other = "none"
-    assert weigh_attendance(rule, path, cats({other: 0.9})).agreement == "kept"
-    assert weigh_attendance(rule, path, cats({other: 0.97})).value == other
+def test_a_path_the_weights_trust_stands_against_a_sure_classifier() -> None:
+    trust_offers = TRUST_THE_MODEL | {"rule|offer": 15.0}
+    weighed = weigh_attendance(votes("voluntary", "offer", {"none": 0.97}), trust_offers)
+    assert (weighed.value, weighed.agreement) == ("voluntary", "kept")
+    assert weigh_attendance(votes("voluntary", "need-not-go", {"none": 0.97}), trust_offers).value == "none"
 
 
 def test_answers_per_group_come_from_the_rules_alone() -> None:
-    assert weigh_attendance("unclear", "by-group", cats({"mandatory": 0.99})).value == "unclear"
+    assert (
+        weigh_attendance(votes("unclear", "by-group", {"mandatory": 0.99}), TRUST_THE_MODEL).value
+        == "unclear"
+    )
 
 
-def test_without_the_classifier_the_rules_decide() -> None:
-    assert weigh_attendance("none", "nothing", {}).value == "none"
+def test_the_classifier_cannot_win_with_a_look_alike() -> None:
+    said = votes("unclear", "request", {"voluntary": 0.99}, lookalike="voluntary")
+    assert weigh_attendance(said, TRUST_THE_MODEL).value == "unclear"
+
+
+def test_without_the_classifier_or_fitted_weights_the_rules_decide() -> None:
+    assert weigh_attendance(Votes("none", "nothing", {}), TRUST_THE_MODEL).value == "none"
+    assert weigh_attendance(votes("none", "nothing", {"mandatory": 0.99}), {}).value == "none"
     assert weigh_sanction(True, {}).value is True
+
+
+def test_fitted_weights_learn_which_side_to_trust() -> None:
+    # On these letters the rules' offers are always right and the classifier's sure "none" never is;
+    # where the rules found nothing, the classifier is right.
+    rows = [(votes("voluntary", "offer", {"none": 0.9, "voluntary": 0.1}), "voluntary")] * 20
+    rows += [(votes("none", "nothing-to-attend", {"mandatory": 0.8, "none": 0.2}), "mandatory")] * 20
+    weights = fit_weights([(by_answer(said), gold) for said, gold in rows])
+    assert weigh_attendance(rows[0][0], weights).value == "voluntary"
+    assert weigh_attendance(rows[-1][0], weights).value == "mandatory"
+    probability = chances(by_answer(rows[0][0]), weights)
+    assert probability["voluntary"] > 0.8 and abs(sum(probability.values()) - 1) < 1e-9
+
+
+def test_the_shipped_analyser_has_fitted_weights() -> None:
+    weights = load_weights(WEIGHTS_KEY)
+    assert {"model_logit", "rule"} <= set(weights)
 
 
 def test_sanction_language_changes_only_when_the_classifier_is_sure_of_the_opposite() -> None:
