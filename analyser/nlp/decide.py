@@ -3,8 +3,9 @@
 The order matters and mirrors how a welfare-rights adviser reads a letter:
 1. Only letters that make an appointment (WFI, WCA, PIP, programme, other appointment) can ask
    the reader to attend; decisions and other letters ask nothing (`none`).
-2. If the letter makes attendance depend on the reader's group, for two or more groups, that is
-   `attendance_by_group` and the overall attendance is `unclear`. So is a letter whose only
+2. If the letter makes attendance depend on the reader's group, for two or more groups (or one
+   group, and the opposite for everyone else), that is `attendance_by_group` and the overall
+   attendance is `unclear`. So is a letter whose only
    duty and only offer are both conditional on circumstances it names without a group ("if
    your youngest child has turned 1, you must attend"; "if you are still under 1, it is optional").
 3. A live threat to the benefit for not going makes it `mandatory`: a consequence is stated.
@@ -260,5 +261,10 @@ def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
         for group in groups:
             found.setdefault(group, attendance)
     if len(found) >= 2 and len(set(found.values())) >= 2:
+        return found
+    # One group named under an "if", and the opposite said to everyone: "If you are in the Support
+    # Group, you do not have to come. Everyone else must attend."
+    unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
+    if len(found) == 1 and unconditional - set(found.values()):
         return found
     return None

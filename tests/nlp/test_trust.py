@@ -181,3 +181,39 @@ def test_a_cancelled_appointment_asks_nothing() -> None:
         "coach is on leave. You do not need to come in. We will be in touch about a new date."
     )
     assert found["attendance"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("body", "by_group"),
+    [
+        (
+            "Work focused interview\nWe have booked an interview for you on 12 June 2018 at 10am.\nIf you get "
+            "Employment and Support Allowance and you have been placed in the Support Group, you do not have to "
+            "come to this meeting.\n\nEveryone else must attend. If you do not attend, your benefit may be reduced.",
+            {"support_group": "voluntary"},
+        ),
+        (
+            "Universal Credit - your work-related requirements\nIf you have no work-related requirements you do "
+            "not need to attend. If you have work-focused interview requirements only, you must attend the "
+            "interview on 8 June 2018 at 13:00 at Kendal Jobcentre, or your payment may be reduced.",
+            {"no_work_related_requirements": "voluntary", "work_focused_interview_only": "mandatory"},
+        ),
+    ],
+)
+def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
+    body: str, by_group: dict[str, str]
+) -> None:
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == by_group
+
+
+def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_unclear() -> None:
+    found = letter(
+        "Work Focused Interview\nWe have arranged for you to see a personal adviser on 19 June 2018 at 3:10pm.\n"
+        "You are getting Carer's Allowance. If you are also getting Income Support as a carer you are required "
+        "to attend a work focused interview. If you are not getting Income Support this letter does not apply "
+        "to you and you do not need to come.\n\nIf you do not attend when required your benefit may be affected."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["sanction_language"] is True
