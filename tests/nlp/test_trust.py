@@ -175,12 +175,19 @@ def test_every_finding_has_a_confidence_between_0_and_1() -> None:
     assert all(0.0 <= value <= 1.0 for value in found["confidence"].values())
 
 
-def test_a_cancelled_appointment_asks_nothing() -> None:
-    found = letter(
+@pytest.mark.parametrize(
+    "body",
+    [
         "Universal Credit\nYour meeting with your work coach on 12 June 2018 has been called off because your "
-        "coach is on leave. You do not need to come in. We will be in touch about a new date."
-    )
-    assert found["attendance"] == "none"
+        "coach is on leave. You do not need to come in. We will be in touch about a new date.",
+        "Employment and Support Allowance\nBecause of the strike, your work focused interview on 12 June 2018 "
+        "will not go ahead. You do not need to come to the Jobcentre. We will write to you with a new date.",
+        "Income Support\nYou told us your youngest child is under 1, so we have decided to postpone your "
+        "interview on 12 June 2018. You do not need to attend.",
+    ],
+)
+def test_a_cancelled_or_postponed_appointment_asks_nothing(body: str) -> None:
+    assert letter(body)["attendance"] == "none"
 
 
 @pytest.mark.parametrize(
