@@ -20,10 +20,10 @@ OVERRULE_SANCTION = 0.8  # the classifier's yes (or 1 - its no) needed to overru
 WEIGHTS_KEY = "attendance_weighing"  # where calibration.json keeps the fitted weights
 # Where the rules decide alone. Answers that turn on the reader's group or circumstances, which the
 # rules read and a bag of words cannot, are too rare in the labelled letters for the weights to learn
-# to trust them. A letter whose type makes no appointment asks the reader to attend nothing: a bag
-# of words reads "if you do not send the proof, your benefit may stop" as a summons (on 790 letters
-# of writers held out of training, letting the classifier overrule this path under the earlier
-# hand-set thresholds fixed one letter and broke one).
+# to trust them. A letter whose type makes no appointment and that says nothing of going anywhere
+# asks the reader to attend nothing: a bag of words reads "if you do not send the proof, your benefit
+# may stop" as a summons. (One that does speak of going, "not-an-appointment-going", is weighed: a
+# decision may also book an interview.)
 RULES_ALONE = {"by-group", "circumstances", "not-an-appointment"}
 
 

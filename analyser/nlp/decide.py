@@ -139,7 +139,12 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
     if letter_type not in APPOINTMENT_TYPES:
-        return Decision("none", bool(sanctions), None, sanctions, "not-an-appointment")
+        # Whether the letter still speaks of going somewhere ("... and you must attend an interview
+        # on 3 May"): the trained classifier may then weigh in (nlp/combine.py), otherwise not.
+        going = any(s.label_ in ("mandatory", "request") for s in direct)
+        return Decision(
+            "none", bool(sanctions), None, sanctions, "not-an-appointment" + ("-going" if going else "")
+        )
     if by_group:
         conditional = [
             s

@@ -102,3 +102,12 @@ def test_the_confidence_says_when_the_classifier_and_the_rules_disagreed() -> No
     assert result.letter.attendance == "mandatory"
     assert result.letter.sanction_language is True
     assert 0.0 < result.letter.confidence["attendance"] <= 1.0
+
+
+def test_a_letter_that_makes_no_appointment_is_weighed_only_when_it_speaks_of_going() -> None:
+    # "If you do not send the proof, your benefit may stop": no meeting, and words cannot overrule.
+    silent = votes("none", "not-an-appointment", {"mandatory": 0.99})
+    assert weigh_attendance(silent, TRUST_THE_MODEL).value == "none"
+    # A decision that also books an interview ("you must attend on 3 May") is weighed like any other.
+    going = votes("none", "not-an-appointment-going", {"mandatory": 0.99})
+    assert weigh_attendance(going, TRUST_THE_MODEL).value == "mandatory"
