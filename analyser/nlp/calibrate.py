@@ -98,7 +98,7 @@ def cross_fitted_rows(folders: list[Path], work: Path) -> tuple[list[Row], Weigh
     weights = fit_weights(
         [(by_answer(r.votes), gold["attendance"]) for r, gold in readings if gold.get("source") != "template"]
     )
-    _write(TABLE_PATH, {}, weights)
+    _write({}, weights)
     rows = []
     for number, letters in enumerate(held):
         load_pipeline(work / f"model{number}")
@@ -106,8 +106,8 @@ def cross_fitted_rows(folders: list[Path], work: Path) -> tuple[list[Row], Weigh
     return rows, weights
 
 
-def _write(out: Path, table: Table, weights: Weights) -> None:
-    out.write_text(
+def _write(table: Table, weights: Weights) -> None:
+    TABLE_PATH.write_text(
         json.dumps({**table, WEIGHTS_KEY: weights}, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
     load_table.cache_clear()
@@ -121,6 +121,6 @@ def calibrate(folders: list[Path], model_dir: Path) -> dict[str, float | int]:
     with tempfile.TemporaryDirectory() as work:
         rows, weights = cross_fitted_rows(folders, Path(work))
     load_pipeline(model_dir)
-    _write(TABLE_PATH, fit(rows), weights)
+    _write(fit(rows), weights)
     pairs = cross_validated_pairs(rows)
     return {"letters": len(rows), "findings": len(pairs), "cv_ece": expected_calibration_error(pairs)}

@@ -81,15 +81,13 @@ def weigh_attendance(votes: Votes, weights: Weights | None = None) -> Weighed:
     found = model_attendance(votes.cats)
     if found is None:
         return Weighed(votes.rule, "agree")
-    model = found[0]
+    kept = Weighed(votes.rule, "agree" if found[0] == votes.rule else "kept")
     if votes.path in RULES_ALONE or not weights:
-        return Weighed(votes.rule, "agree" if model == votes.rule else "kept")
+        return kept
     probability = chances(by_answer(votes), weights)
     best = max(probability, key=lambda answer: probability[answer])
-    if best == votes.lookalike:
-        best = votes.rule
-    if best == votes.rule:
-        return Weighed(votes.rule, "agree" if model == votes.rule else "kept")
+    if best in (votes.rule, votes.lookalike):
+        return kept
     return Weighed(best, "overruled")
 
 

@@ -22,12 +22,7 @@ from analyser.nlp.contacts import office_address, office_phone, recipient, refer
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
-from analyser.nlp.letter_type import (
-    MEETINGS,
-    TYPE_EVIDENCE,
-    classify,
-    without_meeting,
-)
+from analyser.nlp.letter_type import MEETINGS, TYPE_EVIDENCE, classify, without_meeting
 from analyser.nlp.vetoes import outside_the_letter
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
