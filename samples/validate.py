@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from analyser.nlp.acts import ACTS
 from analyser.result import ATTENDANCES, LETTER_TYPES
 from analyser.result import BENEFITS as BENEFIT_NAMES
 from analyser.result import ESA_GROUPS as ESA_GROUP_NAMES
@@ -80,6 +81,11 @@ def problems_of(record: dict) -> list[str]:
             found.append("appointment.phone must be a boolean")
     if record["letter_date"] is not None and not DATE.match(record["letter_date"]):
         found.append("letter_date must be YYYY-MM-DD or null")
+    for sentence in record.get("sentences", []):  # sentence labels (samples/sentences/README.md)
+        if sentence.get("text") not in record["text"]:
+            found.append(f"labelled sentence not in the letter: {str(sentence.get('text'))[:40]!r}")
+        if not set(sentence.get("labels", [])) <= set(ACTS):
+            found.append(f"sentence labels {sorted(set(sentence.get('labels', [])) - set(ACTS))}")
     if len(record["text"]) < 80:  # a text message or a pasted fragment is short, but not this short
         found.append("text is too short to be a letter or a fragment of one")
     return found
