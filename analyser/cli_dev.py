@@ -12,7 +12,7 @@ import click
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "letter_type"
 # The labelled letters `analyser train` learns from (relative to the repository): the corpus, the
 # earlier blind rounds once measured, and the sealed rounds after their one measurement. Never ../shared/eval.
-TRAINING_FOLDERS = ("samples/corpus", "samples/holdout", "samples/blind")
+TRAINING_FOLDERS = ("samples/corpus", "samples/holdout", "samples/blind", "samples/sentences")
 
 
 @click.command()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.common import REPO
 
-FOLDERS = ("samples/corpus", "samples/holdout", "samples/blind")
+FOLDERS = ("samples/corpus", "samples/holdout", "samples/blind", "samples/sentences")
 DEFAULT_HOLD = (
     "round4_A_legacy_era.jsonl",
     "round4_B_uc_era.jsonl",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analyser.nlp.acts import ACT_CATS
 from analyser.nlp.stacking import Features, Weights, chances, load_weights, logit
 from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
 
@@ -56,15 +57,19 @@ def model_attendance(cats: dict[str, float]) -> tuple[str, float] | None:
 def features(votes: Votes, answer: str) -> Features:
     """The evidence for one answer (the same weights score every answer)."""
     score = votes.cats.get(ATTENDANCE_CATS[answer], 0.0)
-    chosen = float(votes.rule == answer)
-    return {
+    found = {
         "model": score,
         "model_logit": logit(score),
-        "rule": chosen,
-        f"rule|{votes.path}": chosen,
+        "rule": float(votes.rule == answer),
         f"answer|{answer}": 1.0,
         f"answer|{answer}|{votes.path}": 1.0,
     }
+    # What the sentences do (nlp/acts.py): the best score of each act, weighed for each answer apart
+    # ("a sentence imposes a duty" speaks for mandatory, against none).
+    for act, cat in ACT_CATS.items():
+        if cat in votes.cats:
+            found[f"act|{act}|{answer}"] = votes.cats[cat]
+    return found
 
 
 def by_answer(votes: Votes) -> dict[str, Features]:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 from thinc.api import Config
 
-from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.combine import Votes, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key

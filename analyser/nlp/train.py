@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import random
 import shutil
@@ -16,7 +17,8 @@ from spacy.tokens import DocBin
 from thinc.api import Config
 
 from analyser.ingest.cleanup import clean_text
-from analyser.nlp import anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp.acts import LABELLED_KEY
 from analyser.result import ATTENDANCES, LETTER_TYPES
 
 SEED = 13
@@ -65,14 +67,32 @@ def to_docbin(letters: list[dict[str, Any]]) -> DocBin:
     """Letters as spaCy Docs with one-hot type categories, the findings' categories (one-hot attendance,
     sanction language), text cleaned as ingest cleans it."""
     nlp = spacy.blank("en")
-    docs = DocBin()
+    docs = DocBin(store_user_data=True)
     for letter in letters:
-        doc = nlp.make_doc(clean_text(letter["text"]).text)
+        cleaned = clean_text(letter["text"])
+        doc = nlp.make_doc(cleaned.text)
+        if "sentences" in letter:
+            doc.user_data[LABELLED_KEY] = labelled_sentences(letter, cleaned.origin)
         doc.cats = {label: float(label == letter["letter_type"]) for label in LETTER_TYPES}
         doc.cats.update({cat: float(value == letter["attendance"]) for value, cat in ATTENDANCE_CATS.items()})
         doc.cats[SANCTION_CAT] = float(bool(letter["sanction_language"]))
         docs.add(doc)
     return docs
+
+
+def labelled_sentences(letter: dict[str, Any], origin: list[int]) -> list[tuple[int, int, list[str]]]:
+    """A letter's labelled sentences as (start, end, acts) in its cleaned text: each sentence is
+    found in the raw text the writer labelled, then mapped through cleanup's map of characters."""
+    found = []
+    for sentence in letter["sentences"]:
+        start = letter["text"].find(sentence["text"])
+        if start < 0 or not sentence["labels"]:
+            continue  # samples/validate.py reports a sentence that is not in its letter
+        first = bisect.bisect_left(origin, start)  # cleanup keeps the characters in order
+        last = bisect.bisect_left(origin, start + len(sentence["text"]))
+        if last > first:
+            found.append((first, last, list(sentence["labels"])))
+    return found
 
 
 def train(corpus_dir: Path | Sequence[Path], output_dir: Path) -> dict[str, Any]:

@@ -34,7 +34,7 @@ def test_the_likeliest_answer_under_the_weights_wins() -> None:
 
 
 def test_a_path_the_weights_trust_stands_against_a_sure_classifier() -> None:
-    trust_offers = TRUST_THE_MODEL | {"rule|offer": 15.0}
+    trust_offers = TRUST_THE_MODEL | {"answer|voluntary|offer": 15.0}
     weighed = weigh_attendance(votes("voluntary", "offer", {"none": 0.97}), trust_offers)
     assert (weighed.value, weighed.agreement) == ("voluntary", "kept")
     assert weigh_attendance(votes("voluntary", "need-not-go", {"none": 0.97}), trust_offers).value == "none"

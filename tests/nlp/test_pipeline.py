@@ -19,8 +19,8 @@ from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
 from analyser.result import LETTER_TYPES
 
 NLP_DIR = Path(__file__).resolve().parents[2] / "analyser" / "nlp"
-DECLARED = ["letter_sentences", "textcat", "findings", "cue_ruler", "cue_scope"]
-TRAINED = ("textcat", "findings")
+DECLARED = ["letter_sentences", "textcat", "findings", "sentence_acts", "cue_ruler", "cue_scope"]
+TRAINED = ("textcat", "findings", "sentence_acts")
 
 
 def test_spacy_load_of_the_shipped_model_is_the_pipeline_that_runs() -> None:
