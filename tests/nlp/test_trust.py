@@ -224,3 +224,16 @@ def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_uncl
     )
     assert found["attendance"] == "unclear"
     assert found["sanction_language"] is True
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I've booked you a phone appointment with your work coach on 12 June 2018 at 10am. This appointment "
+        "is part of your claimant commitment.",
+        "Hi, see you at the Jobcentre on Tuesday 12 June at 11:20. Remember it's in your claimant commitment.",
+    ],
+)
+def test_a_meeting_that_is_part_of_the_claimant_commitment_is_a_duty(body: str) -> None:
+    # The claimant commitment is the condition Universal Credit is paid on: a meeting it holds is not optional.
+    assert letter(body)["attendance"] == "mandatory"
