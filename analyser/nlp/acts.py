@@ -59,6 +59,25 @@ nO = {len(ACTS)}
 )["model"]
 
 
+# The acts whose sentences show a finding's words, best first (nlp/read.py uses them where no cue does).
+SHOWING = {
+    "mandatory": ("must_attend", "threat"),
+    "voluntary": ("optional", "no_threat"),
+    "sanction": ("threat",),
+}
+
+
+def speaking_for(doc: Doc, finding: str) -> list[Span]:
+    """The first sentence the classifier found doing what a finding says ("mandatory": a duty, else a
+    threat), or none."""
+    found = doc.spans[ACTS_KEY] if ACTS_KEY in doc.spans else []
+    for act in SHOWING.get(finding, ()):
+        for span in found:
+            if span.label_ == ACT_CATS[act]:
+                return [span]
+    return []
+
+
 class SentenceActs(MultiLabel_TextCategorizer):
     """The sentence_acts component (module doc)."""
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from thinc.api import Config
 
 from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
+from analyser.nlp.acts import speaking_for
 from analyser.nlp.combine import Votes, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
@@ -43,6 +44,12 @@ _SPEAKS_FOR = {
     "mandatory": ("mandatory", "sanction"),
     "voluntary": ("voluntary", "neg_sanction"),
     "unclear": ("request",),
+}
+# The evidence labels that already show a finding's words.
+_SHOWN_BY = {
+    "mandatory": {"mandatory", "sanction"},
+    "voluntary": {"voluntary", "neg_sanction"},
+    "sanction": {"sanction"},
 }
 _lock = threading.Lock()
 _pipeline: Language | None = None
@@ -125,6 +132,19 @@ def read_with_keys(pages: list[Page]) -> Reading:
             if span.label_ == "sanction":
                 evidence.append(_evidence("sanction", span.start_char, span.end_char, text, starts, pages))
                 break
+    # Every mandatory, voluntary or threatening finding shows its words (the contract): where no cue
+    # speaks for it, the sentence the sentence classifier found doing it.
+    said = {e.label for e in evidence}
+    for finding, holds in (
+        ("mandatory", decision.attendance == "mandatory"),
+        ("voluntary", decision.attendance == "voluntary"),
+        ("sanction", decision.sanction_language),
+    ):
+        if holds and not said & _SHOWN_BY[finding]:
+            evidence += [
+                _evidence(finding, s.start_char, s.end_char, text, starts, pages)
+                for s in speaking_for(doc, finding)
+            ]
     type_span = _type_span(letter_type, text)
     if type_span:
         evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))

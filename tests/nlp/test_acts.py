@@ -6,7 +6,7 @@ import spacy
 from spacy.training import Example
 
 from analyser.ingest.cleanup import clean_text
-from analyser.nlp.acts import ACT_CATS, ACTS, ACTS_KEY, LABELLED_KEY, sentence_acts
+from analyser.nlp.acts import ACT_CATS, ACTS, ACTS_KEY, LABELLED_KEY, sentence_acts, speaking_for
 from analyser.nlp.read import load_pipeline
 from analyser.nlp.train import labelled_sentences, to_docbin
 from samples.validate import problems_of
@@ -135,3 +135,12 @@ def test_the_joined_ngram_pass_gives_each_sentence_exactly_its_own_ngrams() -> N
         start += length
     # Two words, each with its lower form and shape: 2 + 2 unigrams, 1 + 1 bigrams, no trigram.
     assert len(extract([doc[0:2]], is_train=False)[0][0]) == 6
+
+
+def test_the_sentence_that_does_what_a_finding_says_can_be_shown_as_its_evidence() -> None:
+    doc = load_pipeline()(LETTER)
+    assert [span.text for span in speaking_for(doc, "mandatory")] == ["You must attend this interview."]
+    assert [span.text for span in speaking_for(doc, "sanction")] == [
+        "If you do not go, your benefit may be stopped."
+    ]
+    assert speaking_for(doc, "voluntary") == []
