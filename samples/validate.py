@@ -82,7 +82,7 @@ def problems_of(record: dict) -> list[str]:
     if record["letter_date"] is not None and not DATE.match(record["letter_date"]):
         found.append("letter_date must be YYYY-MM-DD or null")
     for sentence in record.get("sentences", []):  # sentence labels (samples/sentences/README.md)
-        if sentence.get("text") not in record["text"]:
+        if not isinstance(sentence.get("text"), str) or sentence["text"] not in record["text"]:
             found.append(f"labelled sentence not in the letter: {str(sentence.get('text'))[:40]!r}")
         if not set(sentence.get("labels", [])) <= set(ACTS):
             found.append(f"sentence labels {sorted(set(sentence.get('labels', [])) - set(ACTS))}")

@@ -13,11 +13,11 @@ into `doc.spans["acts"]`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
 from spacy.tokens import Doc, Span
@@ -67,13 +67,14 @@ SHOWING = {
 }
 
 
-def speaking_for(doc: Doc, finding: str) -> list[Span]:
+def speaking_for(doc: Doc, finding: str, outside: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """The first sentence the classifier found doing what a finding says ("mandatory": a duty, else a
-    threat), or none."""
+    threat), or none; never one inside the `outside` character ranges (quotations of other letters)."""
     found = doc.spans[ACTS_KEY] if ACTS_KEY in doc.spans else []
     for act in SHOWING.get(finding, ()):
         for span in found:
-            if span.label_ == ACT_CATS[act]:
+            quoted = any(start < span.end_char and span.start_char < end for start, end in outside)
+            if span.label_ == ACT_CATS[act] and not quoted:
                 return [span]
     return []
 
@@ -129,6 +130,7 @@ class SentenceActs(MultiLabel_TextCategorizer):
         labelled = eg.reference.user_data.get(LABELLED_KEY)
         if labelled is None:
             return
+        letter_sentences(eg.predicted)  # a training Doc is bare tokens; the pipeline sets these first
         for start, end in _bounds(eg.predicted):
             sentence = eg.predicted[start:end]
             acts = sentence_acts(sentence, labelled)
@@ -142,25 +144,30 @@ def sentence_acts(sentence: Span, labelled: list[tuple[int, int, list[str]]]) ->
     """The acts of the labelled passages that cover most of this sentence, or most of which it holds
     (a writer's sentence may be two of ours, "Date: 4 May\\nTime: 10:30", or half of one)."""
     acts: set[str] = set()
-    length = max(1, len(sentence.text.strip()))
     for start, end, names in labelled:
         overlap = min(end, sentence.end_char) - max(start, sentence.start_char)
-        if overlap > 0 and overlap * 2 >= min(length, end - start):
+        if overlap > 0 and overlap * 2 >= min(len(sentence.text), end - start):
             acts.update(names)
     return acts
 
 
 def _bounds(doc: Doc) -> list[tuple[int, int]]:
     """Each sentence's (start, end) token offsets, read off the sentence starts in one array (making
-    a Span per sentence, as doc.sents does, cost more than classifying them)."""
+    a Span per sentence, as doc.sents does, cost more than classifying them). A line break standing
+    alone between two sentences is not one."""
     if not len(doc):
         return []
     if not doc.has_annotation("SENT_START"):
-        letter_sentences(doc)
-    starts = [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)]
+        raise ValueError(
+            "sentence_acts needs the sentences letter_sentences sets (pipeline.cfg puts it first)"
+        )
+    array = doc.to_array([SENT_START, IS_SPACE]).astype("int64")
+    starts = [int(i) for i in numpy.flatnonzero(array[:, 0] == 1)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    words = numpy.concatenate([[0], numpy.cumsum(array[:, 1] == 0)])  # words before each token
+    ends = [*starts[1:], len(doc)]
+    return [(start, end) for start, end in zip(starts, ends, strict=True) if words[end] > words[start]]
 
 
 class _Words:
@@ -199,6 +206,7 @@ def _alone(sentence: Span) -> Doc:
 
 @Language.factory(
     "sentence_acts",
+    requires=["token.is_sent_start"],
     assigns=["doc.cats", "doc.spans"],
     default_config={"threshold": 0.5, "model": DEFAULT_MODEL},
     default_score_weights={},

@@ -4,7 +4,8 @@ The rules are precise where they found positive evidence (an offer, a duty, a pe
 and weak where they decided from an absence ("nothing to attend" because no cue fired, "unclear"
 because only a request was found). How far to trust each side is learned, not hand-set: a small
 conditional-logit model (analyser/nlp/stacking.py) scores each answer from the classifier's score
-for it, whether the rules chose it, and which rule path decided. It is fitted by `analyser train`
+for it, whether the rules chose it, which rule path decided, and what the letter's sentences do
+(the sentence classifier's best score for each act, nlp/acts.py). It is fitted by `analyser train`
 on letters each read by a model that never saw their writer, so it learns how the classifier does
 on wording it has not seen. Its weights live beside the calibration table (models/calibration.json).
 """

@@ -56,7 +56,8 @@ _pipeline: Language | None = None
 
 
 def load_pipeline(model_dir: Path | None = None) -> Language:
-    """The letter pipeline (pipeline.cfg: sentences, type classifier, cue ruler, cue scope), loaded once."""
+    """The letter pipeline (pipeline.cfg: sentences, the type, findings and sentence classifiers, cue ruler,
+    cue scope), loaded once."""
     global _pipeline
     with _lock:
         if _pipeline is None or model_dir is not None:
@@ -132,9 +133,11 @@ def read_with_keys(pages: list[Page]) -> Reading:
             if span.label_ == "sanction":
                 evidence.append(_evidence("sanction", span.start_char, span.end_char, text, starts, pages))
                 break
-    # Every mandatory, voluntary or threatening finding shows its words (the contract): where no cue
-    # speaks for it, the sentence the sentence classifier found doing it.
+    # Every mandatory, voluntary or threatening finding shows its words (../shared/CONTRACT.md: "every
+    # true/mandatory/voluntary finding has at least one span"): where no cue speaks for it, the sentence
+    # the sentence classifier found doing it, never one quoted from another letter.
     said = {e.label for e in evidence}
+    quoted = outside_the_letter(text)
     for finding, holds in (
         ("mandatory", decision.attendance == "mandatory"),
         ("voluntary", decision.attendance == "voluntary"),
@@ -143,12 +146,12 @@ def read_with_keys(pages: list[Page]) -> Reading:
         if holds and not said & _SHOWN_BY[finding]:
             evidence += [
                 _evidence(finding, s.start_char, s.end_char, text, starts, pages)
-                for s in speaking_for(doc, finding)
+                for s in speaking_for(doc, finding, quoted)
             ]
     type_span = _type_span(letter_type, text)
     if type_span:
         evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))
-    group = stated_group(doc, outside_the_letter(text))
+    group = stated_group(doc, quoted)
     if group:
         evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:

@@ -3,7 +3,7 @@
 A conditional logit: each possible answer gets a few features (the classifier's score for it,
 whether the rules chose it, which rule path decided...), one set of weights scores every answer,
 and a softmax turns the scores into probabilities. It is fitted by plain gradient descent with an
-L2 penalty: a few dozen weights, so numpy fits it in seconds and the result is a small dict that
+L2 penalty: about a hundred weights, so numpy fits it in seconds and the result is a small dict that
 can be read, diffed and shipped as JSON in models/calibration.json, beside the calibration table.
 Attendance is weighed this way (nlp/combine.py). A weighing of the letter type the same way
 (classifier share, type statements, what the letter asks) was tried and did not beat the hand-set

@@ -65,7 +65,8 @@ def split(
 
 def to_docbin(letters: list[dict[str, Any]]) -> DocBin:
     """Letters as spaCy Docs with one-hot type categories, the findings' categories (one-hot attendance,
-    sanction language), text cleaned as ingest cleans it."""
+    sanction language), text cleaned as ingest cleans it, and for a letter with sentence labels, those
+    labels as character ranges of the cleaned text (user_data, for the sentence classifier)."""
     nlp = spacy.blank("en")
     docs = DocBin(store_user_data=True)
     for letter in letters:
@@ -84,10 +85,14 @@ def labelled_sentences(letter: dict[str, Any], origin: list[int]) -> list[tuple[
     """A letter's labelled sentences as (start, end, acts) in its cleaned text: each sentence is
     found in the raw text the writer labelled, then mapped through cleanup's map of characters."""
     found = []
+    after: dict[str, int] = {}  # a sentence written twice (a quoted threat): its next copy, in order
     for sentence in letter["sentences"]:
-        start = letter["text"].find(sentence["text"])
+        start = letter["text"].find(sentence["text"], after.get(sentence["text"], 0))
+        if start < 0:
+            start = letter["text"].find(sentence["text"])
         if start < 0 or not sentence["labels"]:
             continue  # samples/validate.py reports a sentence that is not in its letter
+        after[sentence["text"]] = start + len(sentence["text"])
         first = bisect.bisect_left(origin, start)  # cleanup keeps the characters in order
         last = bisect.bisect_left(origin, start + len(sentence["text"]))
         if last > first:

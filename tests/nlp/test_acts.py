@@ -144,3 +144,20 @@ def test_the_sentence_that_does_what_a_finding_says_can_be_shown_as_its_evidence
         "If you do not go, your benefit may be stopped."
     ]
     assert speaking_for(doc, "voluntary") == []
+
+
+def test_a_sentence_quoted_from_another_letter_is_never_shown_as_evidence() -> None:
+    doc = load_pipeline()(LETTER)
+    duty = doc.text.index("You must attend this interview.")
+    threat = doc.text.index("If you do not go")
+    # The duty quoted: the letter's own threat is shown instead; both quoted: nothing.
+    assert [span.start_char for span in speaking_for(doc, "mandatory", [(duty, duty + 10)])] == [threat]
+    assert speaking_for(doc, "mandatory", [(duty, len(doc.text))]) == []
+
+
+def test_a_sentence_labelled_twice_teaches_each_copy_in_order() -> None:
+    # A quoted earlier threat and the letter's own: the writer's second label is the second copy.
+    text = "Dear Ms Patel\n\nYou must attend. We wrote: You must attend.\n"
+    letter = labelled(text, [("You must attend.", ["must_attend"]), ("You must attend.", ["general_duty"])])
+    first, second = labelled_sentences(letter, clean_text(text).origin)
+    assert first[0] < second[0] and (first[2], second[2]) == (["must_attend"], ["general_duty"])
