@@ -85,15 +85,15 @@ NOT_WFI = re.compile(
 )
 
 
-def classify(doc: Doc) -> tuple[str, float, dict[str, float]]:
-    """The letter's type, its confidence, and the scores that decided it."""
+def classify(doc: Doc, text: str) -> tuple[str, float, dict[str, float]]:
+    """The letter's type, its confidence, and the scores that decided it (`text` is the doc's text:
+    spaCy builds Doc.text anew from every token on each call)."""
     scores = {label: float(doc.cats.get(label, 0.0)) for label in LETTER_TYPES}
     # The classifier scores each type on its own (multi-label): as shares, they sum to one as the
     # rule weights below assume.
     model_total = sum(scores.values())
     if model_total > 0:
         scores = {label: score / model_total for label, score in scores.items()}
-    text = doc.text
     for label, pattern, weight in TYPE_EVIDENCE:
         if pattern.search(text):
             scores[label] += weight

@@ -100,7 +100,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
     """The letter block, with the keys and votes behind its findings (see Reading)."""
     text, starts = _join(pages)
     doc = load_pipeline()(text)
-    letter_type, confidence_, type_scores = classify(doc)
+    letter_type, confidence_, type_scores = classify(doc, text)
     benefits = benefits_mentioned(text)
     sent = letter_date(text)
     sent_date: date | None = sent.value if sent else None
