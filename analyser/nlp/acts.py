@@ -22,10 +22,11 @@ from spacy.language import Language
 from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from thinc.api import Config, Model, Optimizer
+from thinc.api import Model, Optimizer
 
 from analyser.nlp import bow  # noqa: F401  (registers the model's architecture)
 from analyser.nlp.components import letter_sentences
+from analyser.nlp.vetoes import within
 
 # The acts, as writers label them (samples/sentences/README.md defines each).
 ACTS = (
@@ -47,16 +48,6 @@ ACTS_KEY = "acts"  # doc.spans key: the sentences scored at or above the thresho
 # Where a letter's labelled sentences travel from train.py to update(): (start_char, end_char, acts)
 # in the reference Doc's user_data. A letter without the key has no sentence labels.
 LABELLED_KEY = "labelled_acts"
-DEFAULT_MODEL = Config().from_str(
-    f"""
-[model]
-@architectures = "analyser.AttributeBOW.v1"
-attrs = ["LOWER", "SHAPE"]
-ngram_size = 3
-length = 131072
-nO = {len(ACTS)}
-"""
-)["model"]
 
 
 # The acts whose sentences show a finding's words, best first (nlp/read.py uses them where no cue does).
@@ -73,8 +64,7 @@ def speaking_for(doc: Doc, finding: str, outside: Sequence[tuple[int, int]] = ()
     found = doc.spans[ACTS_KEY] if ACTS_KEY in doc.spans else []
     for act in SHOWING.get(finding, ()):
         for span in found:
-            quoted = any(start < span.end_char and span.start_char < end for start, end in outside)
-            if span.label_ == ACT_CATS[act] and not quoted:
+            if span.label_ == ACT_CATS[act] and not within(span, outside):
                 return [span]
     return []
 
@@ -208,7 +198,7 @@ def _alone(sentence: Span) -> Doc:
     "sentence_acts",
     requires=["token.is_sent_start"],
     assigns=["doc.cats", "doc.spans"],
-    default_config={"threshold": 0.5, "model": DEFAULT_MODEL},
+    default_config={"threshold": 0.5},  # the model is pipeline.cfg's, the one place it is set
     default_score_weights={},
 )
 def make_sentence_acts(nlp: Language, name: str, model: Model[Any, Any], threshold: float) -> SentenceActs:

@@ -17,7 +17,7 @@ from thinc.types import Ints2d
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
-from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter
+from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter, within
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
 LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
@@ -133,7 +133,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
         )
         for span in _longest(spans):
             why = None
-            if any(start < span.end_char and span.start_char < end for start, end in quoted):
+            if within(span, quoted):
                 why = "quoted"
             elif only_informs(span):
                 why = "informs"  # "we would like to tell you about ...": nothing to attend

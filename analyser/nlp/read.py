@@ -46,11 +46,7 @@ _SPEAKS_FOR = {
     "unclear": ("request",),
 }
 # The evidence labels that already show a finding's words.
-_SHOWN_BY = {
-    "mandatory": {"mandatory", "sanction"},
-    "voluntary": {"voluntary", "neg_sanction"},
-    "sanction": {"sanction"},
-}
+_SHOWN_BY = {**_SPEAKS_FOR, "sanction": ("sanction",)}
 _lock = threading.Lock()
 _pipeline: Language | None = None
 
@@ -143,7 +139,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
         ("voluntary", decision.attendance == "voluntary"),
         ("sanction", decision.sanction_language),
     ):
-        if holds and not said & _SHOWN_BY[finding]:
+        if holds and not said.intersection(_SHOWN_BY[finding]):
             evidence += [
                 _evidence(finding, s.start_char, s.end_char, text, starts, pages)
                 for s in speaking_for(doc, finding, quoted)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span
 
@@ -109,6 +110,11 @@ _POINTS_AT_A_LETTER = re.compile(
     re.I,
 )
 _SENDER = re.compile(r"\b(?:i|i'm|i've|my|me|client|we're|please advise)\b", re.I)
+
+
+def within(span: Span, regions: Iterable[tuple[int, int]]) -> bool:
+    """Whether any of the span's characters fall in one of the (start, end) character ranges."""
+    return any(start < span.end_char and span.start_char < end for start, end in regions)
 
 
 def outside_the_letter(text: str) -> list[tuple[int, int]]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import spacy
 from spacy.training import Example
+from thinc.api import Config
 
 from analyser.ingest.cleanup import clean_text
 from analyser.nlp.acts import ACT_CATS, ACTS, ACTS_KEY, LABELLED_KEY, sentence_acts, speaking_for
@@ -39,9 +42,14 @@ def labelled(text: str, sentences: list[tuple[str, list[str]]]) -> dict:
     }
 
 
+def pipeline_config() -> Config:
+    return Config().from_str(resources.files("analyser.nlp").joinpath("pipeline.cfg").read_text())
+
+
 def pipe() -> object:
     nlp = spacy.blank("en")
-    component = nlp.add_pipe("sentence_acts")
+    model = pipeline_config()["components"]["sentence_acts"]["model"]
+    component = nlp.add_pipe("sentence_acts", config={"model": model})
     component.add_label(ACT_CATS["must_attend"])
     return component
 
@@ -107,11 +115,7 @@ def test_the_labelling_check_reports_a_sentence_that_is_not_in_its_letter() -> N
 
 def test_the_pipeline_config_names_every_act_once() -> None:
     # The acts are spelled in analyser/nlp/acts.py; the config's label list and output width follow it.
-    from importlib import resources
-
-    from thinc.api import Config
-
-    config = Config().from_str(resources.files("analyser.nlp").joinpath("pipeline.cfg").read_text())
+    config = pipeline_config()
     assert config["initialize"]["components"]["sentence_acts"]["labels"] == list(ACT_CATS.values())
     assert config["components"]["sentence_acts"]["model"]["nO"] == len(ACTS)
 
