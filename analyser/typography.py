@@ -1,4 +1,5 @@
-"""Typographic punctuation (curly quotes, dashes, thin spaces) and the plain characters it stands for."""
+"""Typographic punctuation (curly quotes, dashes, thin spaces) and the plain characters it stands for,
+and lower case that keeps offsets."""
 
 from __future__ import annotations
 
@@ -16,3 +17,13 @@ PLAIN_PUNCTUATION: dict[str, str] = {
     "\u2212": "-",
     "\u2009": " ",
 }
+
+
+def lowered(text: str) -> str:
+    """The text in lower case one character for one, so offsets in it are offsets in `text`
+    (str.lower turns a few characters, such as "\u0130", into two). Patterns written in lower case
+    and searched here without re.I run two to three times faster, which counts on every letter."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from analyser.result import MONTH_NAMES
+from analyser.typography import lowered
 
 # Full names, their three-letter abbreviations, and "sept" (September's four-letter one, in use).
 MONTHS = {
@@ -23,22 +24,22 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
 _WORD_DATE_YEAR = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d|'\d\d)(?![:.]\d|\s*[ap]\.?m\b))?\b"
 
 _BARE_DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)")
+# In lower case, searched in the lowered text (see typography.lowered).
 _PATTERNS = [
     # Tuesday 14 May 2013 / 14th of May, 2013 / 14 May
-    re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _WORD_DATE_YEAR, re.I),
+    re.compile(_DAYNAME + r"(?P<day>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _WORD_DATE_YEAR),
     # May 14, 2013 / Tuesday, May 14th
-    re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + _WORD_DATE_YEAR, re.I),
+    re.compile(_DAYNAME + _MONTH + r"\s+(?P<day>[0-3]?\d)" + _ORD + _WORD_DATE_YEAR),
     # 14/05/2013, 14.5.13, 14-05-2013
     re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<num_month>[01]?\d)[/.\-]" + _YEAR + r"\b"),
     # Thu 13/03: day and month only, trusted when a weekday names it, "on" or "Date:" leads to
     # it, or a time follows ("09/04 at 9:45"); a bare 1/2 is a fraction
-    re.compile(_DAYNAME.removesuffix("?") + r"(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)", re.I),
+    re.compile(_DAYNAME.removesuffix("?") + r"(?P<day>[0-3]?\d)/(?P<num_month>[01]?\d)\b(?![/.\-]\d)"),
     _BARE_DAY_MONTH,
     # Friday 24th: the month is the next one, from the letter's date, where the 24th is a Friday
     re.compile(
         r"\b(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?"
         r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
-        re.I,
     ),
     # 2013-05-14
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num_month>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -103,8 +104,9 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date in the text, in order of position, without overlaps."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
+    low = lowered(text)
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(low):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             groups = match.groupdict()

@@ -7,18 +7,20 @@ from dataclasses import dataclass
 
 from analyser.ingest.cleanup import COLUMN_GAP
 from analyser.nlp.dates import FoundDate, find_dates, find_times, resolve_year
+from analyser.typography import lowered
 
+# In lower case, searched in the lowered text (see typography.lowered).
 BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
-    "esa": re.compile(r"employment\s+and\s+support\s+allowance|\bESA\b|\bNSESA\b", re.I),
-    "income_support": re.compile(r"income\s+support", re.I),
-    "universal_credit": re.compile(r"universal\s+credit|\bUC\b(?!\s*50)", re.I),
-    "jsa": re.compile(r"job\s?seeker'?s'?\s+allowance|\bJSA\b", re.I),
-    "pension_credit": re.compile(r"pension\s+credit", re.I),
-    "carers_allowance": re.compile(r"carer'?s'?\s+allowance", re.I),
-    "pip": re.compile(r"personal\s+independence\s+payment|\bPIP\b", re.I),
-    "dla": re.compile(r"disability\s+living\s+allowance|\bDLA\b", re.I),
-    "attendance_allowance": re.compile(r"attendance\s+allowance", re.I),
-    "housing_benefit": re.compile(r"housing\s+benefit", re.I),
+    "esa": re.compile(r"employment\s+and\s+support\s+allowance|\besa\b|\bnsesa\b"),
+    "income_support": re.compile(r"income\s+support"),
+    "universal_credit": re.compile(r"universal\s+credit|\buc\b(?!\s*50)"),
+    "jsa": re.compile(r"job\s?seeker'?s'?\s+allowance|\bjsa\b"),
+    "pension_credit": re.compile(r"pension\s+credit"),
+    "carers_allowance": re.compile(r"carer'?s'?\s+allowance"),
+    "pip": re.compile(r"personal\s+independence\s+payment|\bpip\b"),
+    "dla": re.compile(r"disability\s+living\s+allowance|\bdla\b"),
+    "attendance_allowance": re.compile(r"attendance\s+allowance"),
+    "housing_benefit": re.compile(r"housing\s+benefit"),
 }
 _OFFICE = re.compile(
     r"job\s?cent(?:re|er)(?:\s+plus)?|benefits?\s+(?:delivery\s+)?centre|service\s+centre|contact\s+centre"
@@ -95,7 +97,8 @@ class AppointmentFound:
 
 def benefits_mentioned(text: str) -> list[str]:
     """The benefits the letter names, in the contract's order."""
-    return [benefit for benefit, pattern in BENEFIT_NAMES.items() if pattern.search(text)]
+    low = lowered(text)
+    return [benefit for benefit, pattern in BENEFIT_NAMES.items() if pattern.search(low)]
 
 
 def letter_date(text: str) -> FoundDate | None:

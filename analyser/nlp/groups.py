@@ -89,14 +89,20 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 ]
 
 
-def stated_group(doc: Doc, quoted: list[tuple[int, int]] | None = None) -> StatedGroup | None:
-    """The group the letter says its reader is in (see module doc), or None if it says none."""
+# A word every statement above holds: most sentences have none, and skip the dozen searches.
+_ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase", re.I)
+
+
+def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None) -> StatedGroup | None:
+    """The group the letter says its reader is in (see module doc), or None if it says none.
+    `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens)."""
     found: list[StatedGroup] = []
     for sentence in doc.sents:
-        text = sentence.text
-        if text.rstrip().endswith("?"):
+        start = sentence.start_char
+        said = text[start : sentence.end_char]
+        if not _ANY_STATEMENT.search(said) or said.rstrip().endswith("?"):
             continue
-        found.extend(_statements(text, sentence.start_char, quoted or []))
+        found.extend(_statements(said, start, quoted or []))
     if not found:
         return None
     best = max(s.strength for s in found)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from analyser.result import LETTER_TYPES
+from analyser.typography import lowered
 
 # Why rules on top of the model: the classifier learns topic words, and WCA letters are full of
 # "work", programme letters look like WFIs, and a decision about an interview talks about the
@@ -16,20 +18,18 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (
         "wca",
         re.compile(
-            r"work capability assessment|\bESA\s?50\b|\bUC\s?50\b|capability for work questionnaire"
-            r"|centre for health and disability assessments|health assessment advisory service|\bHAAS\b|\bCHDA\b"
+            r"work capability assessment|\besa\s?50\b|\buc\s?50\b|capability for work questionnaire"
+            r"|centre for health and disability assessments|health assessment advisory service|\bhaas\b|\bchda\b"
             r"|functional assessment service|healthcare professional|health[- ]related assessment",
-            re.I,
         ),
         0.25,
     ),
     (
         "pip_assessment",
         re.compile(
-            r"personal independence payment|\bPIP\s?2\b|independent assessment services"
+            r"personal independence payment|\bpip\s?2\b|independent assessment services"
             r"|how your disability affects you|disability living allowance"
             r"|(?:adult|child) disability payment",  # Scotland's PIP and DLA
-            re.I,
         ),
         0.3,
     ),
@@ -37,10 +37,9 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         "programme_referral",
         re.compile(
             r"work programme|restart scheme|\brestart\b|work and health programme"
-            r"|mandatory work activity|work choice|community work placement|\bIPES\b|fair start scotland"
+            r"|mandatory work activity|work choice|community work placement|\bipes\b|fair start scotland"
             r"|(?:referred|referring|referral) (?:you )?to\b"
             r"|employment coach|work experience placement|help to work|youth contract|sector[- ]based work academy",
-            re.I,
         ),
         0.3,
     ),
@@ -49,7 +48,6 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         re.compile(
             r"we have (?:now )?decided|we've decided|decision maker|the decision|our decision"
             r"|have been awarded|you are entitled to|we have made a decision",
-            re.I,
         ),
         0.15,
     ),
@@ -64,7 +62,6 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
             # events and checks that are not a meeting with an adviser about work
             r"|jobs? fair|recruitment (?:event|day|open day)|interview with (?:the|an|your new) employer"
             r"|benefits? check|identity documents|check your (?:identity|documents)",
-            re.I,
         ),
         0.45,
     ),
@@ -73,35 +70,48 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
         re.compile(
             r"work[- ]?focus+ed interview|work search review|claimant commitment|work coach|personal adviser"
             r"|health and work conversation|action plan|jobsearch review|job search review",
-            re.I,
         ),
         0.15,
     ),
 ]
 NOT_WFI = re.compile(
     r"\b(?:this|it) (?:is not|isn't|is n't) (?:a|an|your) (?:work[- ]?focus+ed interview|work search review"
-    r"|work coach (?:interview|appointment|meeting)|appointment with your work coach)",
-    re.I,
+    r"|work coach (?:interview|appointment|meeting)|appointment with your work coach)"
 )
 
 
-def classify(doc: Doc, text: str) -> tuple[str, float, dict[str, float]]:
-    """The letter's type, its confidence, and the scores that decided it (`text` is the doc's text:
-    spaCy builds Doc.text anew from every token on each call)."""
+@dataclass(frozen=True)
+class TypeReading:
+    """The letter's type, its confidence, the scores that decided it, and where the letter names
+    each type in terms (character offsets of TYPE_EVIDENCE's first match, by type)."""
+
+    label: str
+    confidence: float
+    scores: dict[str, float]
+    named: dict[str, tuple[int, int]]
+
+
+def classify(doc: Doc, text: str) -> TypeReading:
+    """The letter's type from the classifier's scores and the statements above (`text` is the doc's
+    text: spaCy builds Doc.text anew from every token on each call)."""
     scores = {label: float(doc.cats.get(label, 0.0)) for label in LETTER_TYPES}
     # The classifier scores each type on its own (multi-label): as shares, they sum to one as the
     # rule weights below assume.
     model_total = sum(scores.values())
     if model_total > 0:
         scores = {label: score / model_total for label, score in scores.items()}
+    low = lowered(text)  # the patterns are written in lower case
+    named: dict[str, tuple[int, int]] = {}
     for label, pattern, weight in TYPE_EVIDENCE:
-        if pattern.search(text):
+        found = pattern.search(low)
+        if found:
             scores[label] += weight
-    if NOT_WFI.search(text):
+            named.setdefault(label, found.span())
+    if NOT_WFI.search(low):
         # The letter says in terms what it is not; believe it.
         scores["wfi"] *= 0.3
     best = max(scores, key=lambda label: scores[label])
-    return best, _share(scores, best), scores
+    return TypeReading(best, _share(scores, best), scores, named)
 
 
 def _share(scores: dict[str, float], label: str) -> float:

@@ -23,7 +23,7 @@ from analyser.nlp.contacts import office_address, office_phone, recipient, refer
 from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
-from analyser.nlp.letter_type import MEETINGS, TYPE_EVIDENCE, classify, without_meeting
+from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
 from analyser.nlp.vetoes import outside_the_letter
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
@@ -96,7 +96,8 @@ def read_with_keys(pages: list[Page]) -> Reading:
     """The letter block, with the keys and votes behind its findings (see Reading)."""
     text, starts = _join(pages)
     doc = load_pipeline()(text)
-    letter_type, confidence_, type_scores = classify(doc, text)
+    typed = classify(doc, text)
+    letter_type, confidence_ = typed.label, typed.confidence
     benefits = benefits_mentioned(text)
     sent = letter_date(text)
     sent_date: date | None = sent.value if sent else None
@@ -113,7 +114,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
     decision.sanction_language = bool(sanction.value)
     type_band = type_key(confidence_)
     if letter_type in MEETINGS and decision.attendance == "none":
-        letter_type, confidence_ = without_meeting(type_scores)
+        letter_type, confidence_ = without_meeting(typed.scores)
         type_band = "no-meeting"
     if attendance.agreement == "overruled":
         # The rules' evidence argued for another answer: show the cues that speak for this one.
@@ -144,10 +145,9 @@ def read_with_keys(pages: list[Page]) -> Reading:
                 _evidence(finding, s.start_char, s.end_char, text, starts, pages)
                 for s in speaking_for(doc, finding, quoted)
             ]
-    type_span = _type_span(letter_type, text)
-    if type_span:
-        evidence.insert(0, _evidence(f"type:{letter_type}", *type_span, text, starts, pages))
-    group = stated_group(doc, quoted)
+    if letter_type in typed.named:
+        evidence.insert(0, _evidence(f"type:{letter_type}", *typed.named[letter_type], text, starts, pages))
+    group = stated_group(doc, text, quoted)
     if group:
         evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:
@@ -167,6 +167,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
             any(s.label_ in GROUP_LABELS for s in doc.spans["cues"]),
         ),
     }
+    sender = office(text)
     letter = Letter(
         type=letter_type,
         type_confidence=confidence_,
@@ -175,9 +176,9 @@ def read_with_keys(pages: list[Page]) -> Reading:
         sanction_language=decision.sanction_language,
         benefits_mentioned=benefits,
         esa_group_stated=group.group if group else None,
-        office=office(text),
+        office=sender,
         office_phone=office_phone(text),
-        office_address=office_address(text, office(text)),
+        office_address=office_address(text, sender),
         reference=reference(text),
         recipient=recipient(text),
         letter_date=sent_date.isoformat() if sent_date else None,
@@ -236,15 +237,6 @@ def _evidence(label: str, start: int, end: int, text: str, starts: list[int], pa
     return Evidence(
         label=label, text=text[start:end], page=pages[index].number, start=start - offset, end=end - offset
     )
-
-
-def _type_span(letter_type: str, text: str) -> tuple[int, int] | None:
-    for label, pattern, _ in TYPE_EVIDENCE:
-        if label == letter_type:
-            match = pattern.search(text)
-            if match:
-                return match.start(), match.end()
-    return None
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
