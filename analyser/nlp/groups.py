@@ -23,23 +23,30 @@ from spacy.tokens import Doc
 
 _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
-_BOTH = rf"{_LCW}\W+and\W+(?:for\W+)?{_WRA}"
+# "... for work and (limited capability) for work-related activity"
+_BOTH = rf"{_LCW}\W+and\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
 _LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
+# "We would like to ..." asks; it does not suppose.
+_WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful)))"
 # Words before a statement that make it general, conditional or a question about the reader.
 _NOT_ABOUT_READER = re.compile(
     r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|someone|some|most|decide|decides"
-    r"|could|might|would|until|once|eg|e\.g)\b",
+    rf"|could|might|{_WOULD}|until|once|eg|e\.g)\b",
     re.I,
 )
 _READER = re.compile(
-    r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means|the appellant)\b", re.I
+    r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means|the appellant)\b"
+    # An appointee's letter names the claimant: "Liam is in the work-related activity group".
+    r"|(?-i:\b(?!(?:This|That|The|It|There|We|Our|They|Their|Which|What|Who|Everyone|Someone)\b)[A-Z][a-z]+)"
+    r"\s+(?:is|has|was|had)\b",
+    re.I,
 )
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
-_POSSIBLE = re.compile(r"\bwould\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
+_POSSIBLE = re.compile(rf"\b{_WOULD}\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
 _GROUP_NAMES = {
-    "support_group": r"support\W+group|\blcwra\W+group",
+    "support_group": rf"support\W+group|\blcwra\W+group|{_BOTH}\W+group",
     "wrag": rf"{_WRA}\W+group|\bwrag\b|(?:\blcw|{_LCW})\W+group",
 }
 _ASSESSMENT_PHASE = r"assessment\W+phase"
@@ -70,10 +77,25 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,4}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
     (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
+    # "Because of your LCWRA", "Your LCWRA means ...".
+    (re.compile(r"\byour\W+lcwra\b(?!\W+(?:assessment|questionnaire|form))", re.I), "support_group", 0.9),
     (re.compile(rf"{_BOTH}\W+element", re.I), "support_group", 0.9),
     # "placed in the support group", "moved to the ESA work-related activity group".
     *(
         (re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{names})", re.I), group, 0.95)
+        for group, names in _GROUP_NAMES.items()
+    ),
+    # A label: "Re your Employment and Support Allowance - work-related activity group", "Your group: Support group".
+    *(
+        (
+            re.compile(
+                rf"(?:(?:\besa|employment\W+and\W+support\W+allowance)[ \t]*[-:(][ \t]*|\bgroup[ \t]*:[ \t]*)"
+                rf"(?:the\W+)?(?:{names})",
+                re.I,
+            ),
+            group,
+            0.9,
+        )
         for group, names in _GROUP_NAMES.items()
     ),
     (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
@@ -130,7 +152,11 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             before = text[:start]
             # The reader may be named inside a denial: "it was not satisfied that you have ...".
             paid = match.group(0).lower().endswith(_PAID)
-            if _NOT_ABOUT_READER.search(before) or _POSSIBLE.search(text):
+            doubt = _NOT_ABOUT_READER.search(before)
+            # "Until your assessment is complete you will stay in the assessment phase" states it.
+            if (
+                doubt and not (group == "assessment_phase" and doubt.group(0).lower() == "until")
+            ) or _POSSIBLE.search(text):
                 continue
             if not (paid or _READER.search(text[:end])):
                 continue

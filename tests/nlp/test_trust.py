@@ -120,6 +120,28 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "wait for your assessment.",
             "assessment_phase",
         ),
+        # An appointee's letter names the claimant instead of "you".
+        ("Your son's benefit\nWe can confirm Tomasz is in the work-related activity group.", "wrag"),
+        # A polite "would like" asks; it does not make the sentence hypothetical.
+        (
+            "Keeping in touch\nWe would like to keep in touch while you are in the work-related activity group.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nUntil your assessment is finished you stay in the assessment "
+            "phase and get the basic rate.",
+            "assessment_phase",
+        ),
+        (
+            "Appeal decision\nThe tribunal found that you have limited capability for work and limited "
+            "capability for work-related activity.",
+            "support_group",
+        ),
+        (
+            "Re: your Employment and Support Allowance - support group\nThank you for your call.",
+            "support_group",
+        ),
+        ("Universal Credit\nYour LCWRA means you do not have to look for work.", "support_group"),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -137,6 +159,8 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "must take part.",
         "We will decide whether you have limited capability for work-related activity.",
         "To be placed in the support group you need to score enough points.",
+        "Until we have your assessment result, we cannot say whether you will be in the support group.",
+        "Most people in the work-related activity group have to take part.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
