@@ -14,6 +14,7 @@ from analyser.typography import lowered
 # "work", programme letters look like WFIs, and a decision about an interview talks about the
 # interview. A few statements settle the type outright when the letter makes them, so they
 # shift the model's scores rather than relying on it to have seen that wording.
+# Written in lower case: classify searches the lowered text, faster than re.I.
 TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
     (
         "wca",
