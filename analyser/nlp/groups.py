@@ -40,7 +40,7 @@ _READER = re.compile(
     r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means|the appellant)\b"
     # An appointee's letter names the claimant: "Liam is in the work-related activity group".
     r"|(?-i:\b(?!(?:This|That|The|It|There|We|Our|They|Their|Which|What|Who|Everyone|Someone)\b)[A-Z][a-z]+)"
-    r"\s+(?:is|has|was|had)\b",
+    r"\s+(?:is|has|was|had|gets|receives)\b",
     re.I,
 )
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.

@@ -122,6 +122,11 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
         ),
         # An appointee's letter names the claimant instead of "you".
         ("Your son's benefit\nWe can confirm Tomasz is in the work-related activity group.", "wrag"),
+        (
+            "Your son's benefit\nTomasz gets Universal Credit and has limited capability for work and "
+            "work-related activity, so there is nothing he needs to do.",
+            "support_group",
+        ),
         # A polite "would like" asks; it does not make the sentence hypothetical.
         (
             "Keeping in touch\nWe would like to keep in touch while you are in the work-related activity group.",
