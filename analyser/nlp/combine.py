@@ -24,8 +24,8 @@ WEIGHTS_KEY = "attendance_weighing"  # where calibration.json keeps the fitted w
 # rules read and a bag of words cannot, are too rare in the labelled letters for the weights to learn
 # to trust them. A letter whose type makes no appointment and that says nothing of going anywhere
 # asks the reader to attend nothing: a bag of words reads "if you do not send the proof, your benefit
-# may stop" as a summons. (One that does speak of going, "not-an-appointment-going", is weighed: a
-# decision may also book an interview.)
+# may stop" as a summons. (One that books a meeting or asks the reader to go is read like any
+# appointment letter, and weighed: a decision may also book an interview.)
 RULES_ALONE = {"by-group", "circumstances", "not-an-appointment"}
 
 

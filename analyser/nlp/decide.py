@@ -138,13 +138,12 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     by_group = _attendance_by_group(live)
-    if letter_type not in APPOINTMENT_TYPES:
-        # Whether the letter still speaks of going somewhere ("... and you must attend an interview
-        # on 3 May"): the trained classifier may then weigh in (nlp/combine.py), otherwise not.
-        going = any(s.label_ in ("mandatory", "request") for s in direct)
-        return Decision(
-            "none", bool(sanctions), None, sanctions, "not-an-appointment" + ("-going" if going else "")
-        )
+    going = has_appointment or any(s.label_ in ("mandatory", "request") for s in direct)
+    if letter_type not in APPOINTMENT_TYPES and not going:
+        # A letter of a type that makes no appointment, and that neither books one nor asks the reader
+        # to go anywhere, asks nothing. One that does (a decision that also books an interview, a
+        # journal note with a date in it) is read below like any appointment letter.
+        return Decision("none", bool(sanctions), None, sanctions, "not-an-appointment")
     if by_group:
         conditional = [
             s

@@ -108,6 +108,6 @@ def test_a_letter_that_makes_no_appointment_is_weighed_only_when_it_speaks_of_go
     # "If you do not send the proof, your benefit may stop": no meeting, and words cannot overrule.
     silent = votes("none", "not-an-appointment", {"mandatory": 0.99})
     assert weigh_attendance(silent, TRUST_THE_MODEL).value == "none"
-    # A decision that also books an interview ("you must attend on 3 May") is weighed like any other.
-    going = votes("none", "not-an-appointment-going", {"mandatory": 0.99})
+    # Any other path is weighed: the rules found nothing to attend, the words say a duty.
+    going = votes("none", "nothing-to-attend", {"mandatory": 0.99})
     assert weigh_attendance(going, TRUST_THE_MODEL).value == "mandatory"

@@ -268,3 +268,14 @@ def test_a_meeting_that_is_part_of_the_claimant_commitment_is_read_as_a_duty_and
     ):
         assert [s.label_ for s in cue_spans(body) if s.label_ == "mandatory"] == ["mandatory"]
         assert letter(body)["attendance"] in ("mandatory", "unclear")
+
+
+def test_a_letter_of_another_type_that_names_a_date_to_come_is_read_for_attendance() -> None:
+    # Whatever its type (a jobs fair reads as "other"), a letter that gives a date to come and says
+    # coming is up to the reader offers something: it does not ask nothing.
+    found = letter(
+        "We are holding a jobs fair at Kendal Jobcentre on 20 June 2018, 10am to 2pm. Employers will be "
+        "there. You don't have to come and it won't affect your benefit."
+    )
+    assert found["attendance"] == "voluntary"
+    assert found["appointment"]["date"] == "2018-06-20"
