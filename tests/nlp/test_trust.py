@@ -279,3 +279,18 @@ def test_a_letter_of_another_type_that_names_a_date_to_come_is_read_for_attendan
     )
     assert found["attendance"] == "voluntary"
     assert found["appointment"]["date"] == "2018-06-20"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taking part is mandatory.",
+        "Taking part in the Restart Scheme is a requirement of your claimant commitment.",
+        "Attending the course is compulsory.",
+    ],
+)
+def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
+    # Programme referrals often name no date ("the provider will write to you") and say only this.
+    assert {s.label_ for s in cue_spans(sentence)} == {"mandatory"}
+    negated = sentence.replace(" is ", " is not ")
+    assert "mandatory" not in [s.label_ for s in cue_spans(negated) if s._.why_not is None]
