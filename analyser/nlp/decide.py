@@ -1,8 +1,9 @@
 """Decide attendance and sanction language from the live cue spans, by rules written out below.
 
 The order matters and mirrors how a welfare-rights adviser reads a letter:
-1. Only letters that make an appointment (WFI, WCA, PIP, programme, other appointment) can ask
-   the reader to attend; decisions and other letters ask nothing (`none`).
+1. Letters that make an appointment (WFI, WCA, PIP, programme, other appointment) can ask the
+   reader to attend; decisions and other letters ask nothing (`none`) unless they give a date to
+   come or ask the reader to go (a decision that also books an interview), when they are read on.
 2. If the letter makes attendance depend on the reader's group, for two or more groups (or one
    group, and the opposite for everyone else), that is `attendance_by_group` and the overall
    attendance is `unclear`. So is a letter whose only

@@ -29,7 +29,7 @@ _LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
 # "We would like to ..." asks; it does not suppose.
-_WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful)))"
+_WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful))\b)"
 # Words before a statement that make it general, conditional or a question about the reader.
 _NOT_ABOUT_READER = re.compile(
     r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|someone|some|most|decide|decides"
@@ -39,7 +39,10 @@ _NOT_ABOUT_READER = re.compile(
 _READER = re.compile(
     r"\b(?:you|your|you're|you've|he|she|his|her|mr|mrs|ms|miss|this means|the appellant)\b"
     # An appointee's letter names the claimant: "Liam is in the work-related activity group".
-    r"|(?-i:\b(?!(?:This|That|The|It|There|We|Our|They|Their|Which|What|Who|Everyone|Someone)\b)[A-Z][a-z]+)"
+    r"|(?-i:\b(?!(?:This|That|The|It|There|We|Our|They|Their|Which|What|Who|Everyone|Someone|Nothing|Everything"
+    # ... but not a benefit, an office or a payment named in capitals.
+    r"|Allowance|Credit|Support|Plus|Jobcentre|Centre|Service|Department|Office|Team|Payment|Benefit|Group"
+    r"|Programme|Scheme|Assessment)\b)[A-Z][a-z]+)"
     r"\s+(?:is|has|was|had|gets|receives)\b",
     re.I,
 )
@@ -68,7 +71,7 @@ class StatedGroup:
     strength: float
 
 
-# (pattern, group, strength, negated pattern?) tried on each sentence; the match is the evidence.
+# (pattern, group, strength) tried on each sentence; the match is the evidence.
 _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # "You do not have LCW and LCWRA" denies both: no group at all, and no other reading of its words.
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
@@ -78,7 +81,11 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"(?:ha(?:ve|s|ving)|got|with)\W+(?:\w+\W+){{0,2}}{_LCWRA}", re.I), "support_group", 0.96),
     (re.compile(r"\blcwra\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
     # "Because of your LCWRA", "Your LCWRA means ...".
-    (re.compile(r"\byour\W+lcwra\b(?!\W+(?:assessment|questionnaire|form))", re.I), "support_group", 0.9),
+    (
+        re.compile(r"\byour\W+lcwra\b(?!\W+(?:assessment|questionnaire|form|review|reassessment)\b)", re.I),
+        "support_group",
+        0.9,
+    ),
     (re.compile(rf"{_BOTH}\W+element", re.I), "support_group", 0.9),
     # "placed in the support group", "moved to the ESA work-related activity group".
     *(
@@ -152,11 +159,11 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             before = text[:start]
             # The reader may be named inside a denial: "it was not satisfied that you have ...".
             paid = match.group(0).lower().endswith(_PAID)
-            doubt = _NOT_ABOUT_READER.search(before)
             # "Until your assessment is complete you will stay in the assessment phase" states it.
-            if (
-                doubt and not (group == "assessment_phase" and doubt.group(0).lower() == "until")
-            ) or _POSSIBLE.search(text):
+            doubts = {word.group(0).lower() for word in _NOT_ABOUT_READER.finditer(before)}
+            if group == "assessment_phase":
+                doubts.discard("until")
+            if doubts or _POSSIBLE.search(text):
                 continue
             if not (paid or _READER.search(text[:end])):
                 continue

@@ -104,7 +104,7 @@ def test_the_confidence_says_when_the_classifier_and_the_rules_disagreed() -> No
     assert 0.0 < result.letter.confidence["attendance"] <= 1.0
 
 
-def test_a_letter_that_makes_no_appointment_is_weighed_only_when_it_speaks_of_going() -> None:
+def test_a_letter_that_makes_no_appointment_and_speaks_of_no_going_is_not_weighed() -> None:
     # "If you do not send the proof, your benefit may stop": no meeting, and words cannot overrule.
     silent = votes("none", "not-an-appointment", {"mandatory": 0.99})
     assert weigh_attendance(silent, TRUST_THE_MODEL).value == "none"

@@ -166,6 +166,9 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "To be placed in the support group you need to score enough points.",
         "Until we have your assessment result, we cannot say whether you will be in the support group.",
         "Most people in the work-related activity group have to take part.",
+        "You would likely be placed in the support group.",
+        "Employment and Support Allowance is paid at a higher rate in the support group.",
+        "Until your assessment is complete, people like you stay in the assessment phase.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
