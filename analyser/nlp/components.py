@@ -44,6 +44,10 @@ _VETOED_WHEN_REPORTED = {"mandatory", "sanction", "request"}
 if not Span.has_extension("why_not"):
     # Why a cue was switched off ("negated", "conditional", ...); None for a live cue.
     Span.set_extension("why_not", default=None)
+if not Doc.has_extension("outside_letter"):
+    # Character ranges that are not the letter (quotations, a forwarding note): vetoes.outside_the_letter,
+    # found once by cue_scope and read again for the evidence and the stated group.
+    Doc.set_extension("outside_letter", default=None)
 if not Span.has_extension("condition_sent"):
     # For a conditional cue: the sentence holding its "if you are in the ... group".
     Span.set_extension("condition_sent", default=None)
@@ -99,7 +103,7 @@ class CueScope:
     "cue_scope",
     default_config={"cues_key": CUES_KEY, "live_key": LIVE_KEY},
     requires=["doc.spans"],
-    assigns=["doc.spans", "span._.why_not", "span._.condition_sent"],
+    assigns=["doc.spans", "doc._.outside_letter", "span._.why_not", "span._.condition_sent"],
 )
 def make_cue_scope(nlp: Language, name: str, cues_key: str, live_key: str) -> CueScope:
     return CueScope(cues_key, live_key)
@@ -108,7 +112,7 @@ def make_cue_scope(nlp: Language, name: str, cues_key: str, live_key: str) -> Cu
 def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> Doc:
     """Decide which cues are live: drop threats that are negated or furniture, obligations that
     are hypothetical, anything quoted from another letter, and mark group-conditional sentences."""
-    quoted = outside_the_letter(doc.text)
+    quoted = doc._.outside_letter = outside_the_letter(doc.text)
     by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans[cues_key]:
         by_sentence.setdefault(span.sent.start, []).append(span)

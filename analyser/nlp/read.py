@@ -24,7 +24,6 @@ from analyser.nlp.decide import GROUP_LABELS, decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
-from analyser.nlp.vetoes import outside_the_letter
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
 
@@ -134,7 +133,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
     # true/mandatory/voluntary finding has at least one span"): where no cue speaks for it, the sentence
     # the sentence classifier found doing it, never one quoted from another letter.
     said = {e.label for e in evidence}
-    quoted = outside_the_letter(text)
+    quoted = doc._.outside_letter
     for finding, holds in (
         ("mandatory", decision.attendance == "mandatory"),
         ("voluntary", decision.attendance == "voluntary"),
