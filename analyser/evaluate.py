@@ -84,6 +84,11 @@ def trust(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, float 
         "calibration_error": expected_calibration_error(confidence_pairs(rows)),
         "commit_rate": len(committed) / len(attendance) if attendance else 0.0,
         "commit_accuracy": _accuracy(committed),
+        # "unclear" is also a right answer: a letter that books a meeting and says nothing of whether
+        # it is compulsory. A reader that is always right commits on every other letter, and no more.
+        "commit_rate_if_always_right": (
+            sum(1 for g, _ in attendance if g != "unclear") / len(attendance) if attendance else 0.0
+        ),
     }
 
 

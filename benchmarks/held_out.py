@@ -39,6 +39,7 @@ SHOWN = (
     "calibration_error",
     "commit_rate",
     "commit_accuracy",
+    "commit_rate_if_always_right",
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from analyser.evaluate import load_labels, score
+from analyser.evaluate import load_labels, score, trust
 from analyser.result import ATTENDANCES, LETTER_TYPES
 
 SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -67,3 +67,13 @@ def test_the_scores_agree_with_the_shared_scorer(seed: int) -> None:
     # The shared scorer's every metric, the same; ours adds the trust metrics (group, calibration).
     assert {key: ours[key] for key in theirs} == pytest.approx(theirs)
     assert 0 < ours["type_accuracy"] < 1 and ours["missing_or_error"] > 0  # the mix exercised both sides
+
+
+def test_the_commit_rate_is_shown_beside_the_most_a_reader_always_right_could_reach() -> None:
+    gold = [{"attendance": value, "esa_group_stated": None} for value in ("mandatory", "unclear", "none", "unclear")]
+    always_right = trust([(g, {"attendance": g["attendance"]}) for g in gold])
+    assert always_right["commit_rate"] == always_right["commit_rate_if_always_right"] == 0.5
+    assert always_right["commit_accuracy"] == 1.0
+    # Answering "mandatory" to everything commits on every letter, right on one in four.
+    bold = trust([(g, {"attendance": "mandatory"}) for g in gold])
+    assert (bold["commit_rate"], bold["commit_accuracy"], bold["commit_rate_if_always_right"]) == (1.0, 0.25, 0.5)
