@@ -27,6 +27,7 @@ SCRIPTS = {
     "batch": (["benchmarks.bench_batch"], ["--scans", "4", "--letters", "40", "--rounds", "1"]),
     "api": (["benchmarks.bench_api"], ["--requests", "20", "--concurrency", "4"]),
     "scale": (["benchmarks.bench_scale"], ["--letters", "12", "--small", "4"]),
+    "labeller agreement": (["benchmarks.agreement"], []),
 }
 
 

@@ -70,10 +70,17 @@ def test_the_scores_agree_with_the_shared_scorer(seed: int) -> None:
 
 
 def test_the_commit_rate_is_shown_beside_the_most_a_reader_always_right_could_reach() -> None:
-    gold = [{"attendance": value, "esa_group_stated": None} for value in ("mandatory", "unclear", "none", "unclear")]
+    gold = [
+        {"attendance": value, "esa_group_stated": None}
+        for value in ("mandatory", "unclear", "none", "unclear")
+    ]
     always_right = trust([(g, {"attendance": g["attendance"]}) for g in gold])
     assert always_right["commit_rate"] == always_right["commit_rate_if_always_right"] == 0.5
     assert always_right["commit_accuracy"] == 1.0
     # Answering "mandatory" to everything commits on every letter, right on one in four.
     bold = trust([(g, {"attendance": "mandatory"}) for g in gold])
-    assert (bold["commit_rate"], bold["commit_accuracy"], bold["commit_rate_if_always_right"]) == (1.0, 0.25, 0.5)
+    assert (bold["commit_rate"], bold["commit_accuracy"], bold["commit_rate_if_always_right"]) == (
+        1.0,
+        0.25,
+        0.5,
+    )

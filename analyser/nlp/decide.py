@@ -86,11 +86,14 @@ _NOT_GOING = re.compile(
     r"|say no|turn (?:it|this) down|missing appointments)\b",
     re.I,
 )
-# A sanction already imposed for an appointment already missed asks the reader to go nowhere now
-# (it is still sanction language): "your ESA has been stopped because you didn't go on 2 Nov".
+# A sanction already imposed for an appointment already missed, or good cause accepted for it, asks
+# the reader to go nowhere now (a sanction is still sanction language): "your ESA has been stopped
+# because you didn't go on 2 Nov".
 _PAST_FAILURE = re.compile(
     r"\b(?:you (?:did not|didn't|did n't|failed to|missed|have not been attending)|(?:has|have) been (?:reduced|stopped"
-    r"|sanctioned|suspended)|(?:we've|we have) (?:reduced|stopped|suspended|sanctioned))\b",
+    r"|sanctioned|suspended)|(?:we've|we have) (?:reduced|stopped|suspended|sanctioned)"
+    # good cause accepted for a meeting already missed: "we accept that you had good cause"
+    r"|accept(?:ed)? (?:that )?you had (?:a )?good (?:cause|reason))\b",
     re.I,
 )
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".

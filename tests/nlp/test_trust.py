@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analyser import analyse_text
-from analyser.nlp.read import cue_spans
+from analyser.ingest import ingest_bytes
+from analyser.nlp.read import cue_spans, read_with_keys
 
 HEAD = "Kendal Jobcentre\nStricklandgate\nKendal LA9 4QD\n\n4 June 2018\n\nMr T Example\n9 Fell View\nKendal\n\nDear Mr Example\n\n"
 TAIL = "\n\nYours sincerely\n\nJ Garnett\n"
@@ -297,3 +298,34 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
     assert {s.label_ for s in cue_spans(sentence)} == {"mandatory"}
     negated = sentence.replace(" is ", " is not ")
     assert "mandatory" not in [s.label_ for s in cue_spans(negated) if s._.why_not is None]
+
+
+def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next() -> None:
+    text = (
+        HEAD
+        + (
+            "We wrote to you about a work focused interview on 28 May 2018, which you missed. You told us your "
+            "mother had been taken ill. We have accepted that you had good cause for not attending. Your "
+            "Employment and Support Allowance will not be reduced.\nWe have made you another appointment on 19 June 2018 at 2.15pm at "
+            "Kendal Jobcentre. Please come along."
+        )
+        + TAIL
+    )
+    reading = read_with_keys(ingest_bytes(text.encode(), "letter.txt").pages)
+    # The rules themselves read a request, not a duty: the classifier need not mend it.
+    assert (reading.votes.rule, reading.votes.path) == ("unclear", "request")
+    assert reading.letter.attendance == "unclear"
+    assert reading.letter.sanction_language is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll have to raise a doubt on your Universal Credit if you miss it.",
+        "If you do not come we may refer a doubt about your claim to a decision maker.",
+    ],
+)
+def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
+    found = letter(f"I need to see you at Kendal Jobcentre on 12 June 2018 at 11.20am. {sentence}")
+    assert found["sanction_language"] is True
+    assert found["attendance"] == "mandatory"
