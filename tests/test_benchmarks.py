@@ -22,7 +22,8 @@ def test_benchmark_smoke_run_writes_its_tables(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "results.json").read_text())
     sections = {row["section"] for row in data["rows"]}
     assert {"ingest", "nlp", "end to end"} <= sections
-    assert set(data["scripts"]) == {"batch", "api", "scale"}
+    assert set(data["scripts"]) == {"batch", "api", "scale", "labeller agreement"}
+    assert "labellers agree" in data["scripts"]["labeller agreement"]
     assert all("(exit" not in output for output in data["scripts"].values()), data["scripts"]
     table = (tmp_path / "results.md").read_text()
     assert "| section | measure | value | goal | detail |" in table
