@@ -14,15 +14,10 @@ from __future__ import annotations
 from collections import Counter
 
 from analyser import analyse_text
+from analyser.evaluate import CONFIDENCE_KEYS
 from benchmarks.common import REPO, load_jsonl
 
 RELABELS = REPO / "samples" / "blind" / "relabels"
-FIELDS = {
-    "letter_type": "type",
-    "attendance": "attendance",
-    "sanction_language": "sanction_language",
-    "esa_group_stated": "esa_group_stated",
-}
 
 
 def kappa(pairs: list[tuple[object, object]]) -> float:
@@ -40,7 +35,7 @@ def main() -> None:
         ids = sorted(writer.keys() & second.keys())
         found = {i: analyse_text(writer[i]["text"]).letter.model_dump(mode="json") for i in ids}
         print(f"{relabel_path.stem}  n={len(ids)}")
-        for field, key in FIELDS.items():
+        for key, field in CONFIDENCE_KEYS.items():  # the letter's key, the gold label's
             pairs = [(writer[i][field], second[i][field]) for i in ids]
             agreed = [i for i in ids if writer[i][field] == second[i][field]]
             share = len(agreed) / len(ids)
