@@ -291,6 +291,8 @@ def test_a_letter_of_another_type_that_names_a_date_to_come_is_read_for_attendan
         "Taking part is mandatory.",
         "Taking part in the Restart Scheme is a requirement of your claimant commitment.",
         "Attending the course is compulsory.",
+        "This is a required appointment.",
+        "Attending is part of your commitments.",
     ],
 )
 def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
@@ -327,5 +329,19 @@ def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next()
 )
 def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
     found = letter(f"I need to see you at Kendal Jobcentre on 12 June 2018 at 11.20am. {sentence}")
+    assert found["sanction_language"] is True
+    assert found["attendance"] == "mandatory"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will not get Universal Credit until you accept it.",
+        "You won't be paid until you have agreed your Claimant Commitment.",
+    ],
+)
+def test_no_money_until_the_commitment_is_accepted_is_a_threat(sentence: str) -> None:
+    # The first Claimant Commitment meeting: the letter's only consequence is payment held back.
+    found = letter(f"Please come to Kendal Jobcentre on 12 June 2018 at 11.20am to accept your claimant commitment. {sentence}")
     assert found["sanction_language"] is True
     assert found["attendance"] == "mandatory"
