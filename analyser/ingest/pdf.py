@@ -6,6 +6,7 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -179,7 +180,7 @@ def text_with_paragraphs(page: pdfplumber.page.Page) -> str:
     heights = sorted(line["bottom"] - line["top"] for line in lines)
     gap = PARAGRAPH_GAP * heights[len(heights) // 2]
     parts = [lines[0]["text"]]
-    for above, line in zip(lines, lines[1:]):
+    for above, line in pairwise(lines):
         parts.append("\n\n" if line["top"] - above["bottom"] > gap else "\n")
         parts.append(line["text"])
     return "".join(parts)

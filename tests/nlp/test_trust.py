@@ -342,6 +342,8 @@ def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
 )
 def test_no_money_until_the_commitment_is_accepted_is_a_threat(sentence: str) -> None:
     # The first Claimant Commitment meeting: the letter's only consequence is payment held back.
-    found = letter(f"Please come to Kendal Jobcentre on 12 June 2018 at 11.20am to accept your claimant commitment. {sentence}")
+    found = letter(
+        f"Please come to Kendal Jobcentre on 12 June 2018 at 11.20am to accept your claimant commitment. {sentence}"
+    )
     assert found["sanction_language"] is True
     assert found["attendance"] == "mandatory"
