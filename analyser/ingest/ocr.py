@@ -11,6 +11,7 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from analyser.ingest import budget
+from analyser.ingest.paragraphs import Line, join_lines
 from analyser.settings import Settings
 
 # Tesseract's engine is not thread-safe, so each thread keeps its own, created on first use.
@@ -120,7 +121,7 @@ def _read(image: Image.Image) -> OcrText:
         engine.SetImage(column)
         engine.Recognize(timeout=budget.remaining_ms())  # a page of noise stops at the deadline
         budget.check()
-        texts.append(engine.GetUTF8Text())
+        texts.append(_text_with_paragraphs(engine))
         confidences.append(max(0, engine.MeanTextConf()))
         iterator = engine.GetIterator()
         if iterator is not None:
@@ -140,6 +141,32 @@ def _read(image: Image.Image) -> OcrText:
         words=words,
         dictionary_words=dictionary,
     )
+
+
+def _text_with_paragraphs(engine: Any) -> str:
+    """The recognised lines (GetUTF8Text's text), with a blank line wherever the page leaves a
+    paragraph's space: one block per column marks some paragraphs and misses others."""
+    import tesserocr
+
+    lines: list[Line] = []
+    iterator = engine.GetIterator()
+    if iterator is None:
+        return ""
+    for line in tesserocr.iterate_level(iterator, tesserocr.RIL.TEXTLINE):
+        try:
+            text = (line.GetUTF8Text(tesserocr.RIL.TEXTLINE) or "").strip()
+        except RuntimeError:  # an empty line box
+            continue
+        if not text:
+            continue
+        baseline = line.Baseline(tesserocr.RIL.TEXTLINE)  # ((x1, y1), (x2, y2)), or None
+        box = line.BoundingBox(tesserocr.RIL.TEXTLINE)  # (left, top, right, bottom), or None
+        if baseline is None or box is None:  # keep the words; with no place of its own, no new paragraph
+            last = lines[-1] if lines else Line("", 0.0, 0.0)
+            lines.append(Line(text, last.baseline, last.height))
+            continue
+        lines.append(Line(text, float(baseline[0][1]), float(box[3] - box[1])))
+    return join_lines(lines)
 
 
 def split_columns(image: Image.Image) -> list[Image.Image]:

@@ -6,7 +6,6 @@ import io
 import logging
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -19,6 +18,7 @@ from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
 from analyser.ingest import budget
 from analyser.ingest.limits import Limits
 from analyser.ingest.pageimage import read_page_image
+from analyser.ingest.paragraphs import Line, join_lines
 from analyser.ingest.photo import has_camera_exif
 from analyser.result import Page
 
@@ -28,9 +28,6 @@ log = logging.getLogger(__name__)
 SIDEBAR_MIN_HEIGHT = 0.25
 _LETTER = re.compile(r"[^\W\d_]")  # letters (and a few number signs such as ½), counted at C speed
 GUTTER_MIN_WIDTH = 9.0  # points: narrower gaps are spaces between words, not between columns
-# A space between two lines taller than this share of a typical line's height is a paragraph break.
-# Single-spaced lines sit about 0.25 of a line apart; a blank line leaves about 1.2.
-PARAGRAPH_GAP = 0.6
 _X0, _X1 = itemgetter("x0"), itemgetter("x1")
 
 
@@ -168,22 +165,9 @@ def page_text(page: pdfplumber.page.Page) -> str:
 
 
 def text_with_paragraphs(page: pdfplumber.page.Page) -> str:
-    """pdfplumber's lines of text, with a blank line where the page leaves a paragraph's space.
-
-    A text layer has no blank lines, but a letter typed or scanned has them between paragraphs, and
-    the classifiers learnt from letters that do: without them a PDF reads as one long paragraph,
-    and its n-grams differ from the same letter's as text (one letter's sanction score fell from
-    0.94 as text to 0.25 as a PDF)."""
-    lines = page.extract_text_lines(return_chars=False)  # the same text map extract_text uses
-    if not lines:
-        return ""
-    heights = sorted(line["bottom"] - line["top"] for line in lines)
-    gap = PARAGRAPH_GAP * heights[len(heights) // 2]
-    parts = [lines[0]["text"]]
-    for above, line in pairwise(lines):
-        parts.append("\n\n" if line["top"] - above["bottom"] > gap else "\n")
-        parts.append(line["text"])
-    return "".join(parts)
+    """pdfplumber's lines of text (the same text map as extract_text), with the letter's paragraphs."""
+    lines = page.extract_text_lines(return_chars=False)
+    return join_lines([Line(line["text"], line["bottom"], line["bottom"] - line["top"]) for line in lines])
 
 
 def find_gutter(chars: list[dict[str, Any]], width: float) -> float | None:

@@ -1,10 +1,11 @@
-"""Text PDFs: the text layer keeps the letter's paragraphs, so a PDF reads like the same letter typed."""
+"""Text PDFs and scans keep the letter's paragraphs, so they read like the same letter typed."""
 
 from __future__ import annotations
 
 from analyser.ingest import ingest_bytes
+from analyser.ingest.paragraphs import Line, join_lines
 from analyser.nlp.read import read_with_keys
-from samples.rendering import text_pdf
+from samples.rendering import Degradation, save_scan, scan_images, text_pdf
 
 LETTER = (
     "Department for Work and Pensions\nKendal Jobcentre\n\nMs Jo Example\n4 Low Fellside\nKendal LA9 4NH\n\n"
@@ -31,3 +32,19 @@ def test_a_letter_scores_the_same_as_a_pdf_and_as_text() -> None:
     as_text = read_with_keys(ingest_bytes(LETTER.encode(), "letter.txt").pages).votes.cats
     as_pdf = read_with_keys(ingest_bytes(text_pdf(LETTER), "letter.pdf").pages).votes.cats
     assert as_pdf == as_text
+
+
+def test_a_scan_keeps_the_blank_lines_between_paragraphs() -> None:
+    # Tesseract, one block per column, marks some paragraphs and misses others; the lines' places do not.
+    scan = save_scan(scan_images(text_pdf(LETTER), Degradation(dpi=200)), "pdf", 200)
+    from_scan = ingest_bytes(scan, "scan.pdf").pages[0].text
+    paragraphs = [paragraph.split("\n")[0] for paragraph in from_scan.split("\n\n")]
+    assert paragraphs == [paragraph.split("\n")[0] for paragraph in LETTER.split("\n\n")]
+
+
+def test_a_letter_whose_every_line_is_a_paragraph_keeps_them_apart() -> None:
+    # All baselines two lines apart: the usual spacing is not the page's single spacing.
+    lines = [Line(f"Paragraph {number}.", 26.0 * number, 10.5) for number in range(5)]
+    assert join_lines(lines) == "\n\n".join(line.text for line in lines)
+    # Single-spaced, the same lines are one paragraph.
+    assert join_lines([line._replace(baseline=13.0 * n) for n, line in enumerate(lines)]).count("\n\n") == 0
