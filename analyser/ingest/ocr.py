@@ -151,7 +151,7 @@ def _text_with_paragraphs(engine: Any) -> str:
     lines: list[Line] = []
     iterator = engine.GetIterator()
     if iterator is None:
-        return ""
+        return str(engine.GetUTF8Text() or "")
     for line in tesserocr.iterate_level(iterator, tesserocr.RIL.TEXTLINE):
         try:
             text = (line.GetUTF8Text(tesserocr.RIL.TEXTLINE) or "").strip()
@@ -166,7 +166,8 @@ def _text_with_paragraphs(engine: Any) -> str:
             lines.append(Line(text, last.baseline, last.height))
             continue
         lines.append(Line(text, float(baseline[0][1]), float(box[3] - box[1])))
-    return join_lines(lines)
+    # No lines to walk but text to give (a read cut short): the words matter more than paragraphs.
+    return join_lines(lines) if lines else str(engine.GetUTF8Text() or "")
 
 
 def split_columns(image: Image.Image) -> list[Image.Image]:
