@@ -150,9 +150,7 @@ def _text_with_paragraphs(engine: Any) -> str:
 
     lines: list[Line] = []
     iterator = engine.GetIterator()
-    if iterator is None:
-        return str(engine.GetUTF8Text() or "")
-    for line in tesserocr.iterate_level(iterator, tesserocr.RIL.TEXTLINE):
+    for line in tesserocr.iterate_level(iterator, tesserocr.RIL.TEXTLINE) if iterator is not None else ():
         try:
             text = (line.GetUTF8Text(tesserocr.RIL.TEXTLINE) or "").strip()
         except RuntimeError:  # an empty line box

@@ -35,14 +35,13 @@ def join_lines(lines: Sequence[Line]) -> str:
         return ""
     heights = sorted(line.height for line in lines)
     usual = MOST_SINGLE_SPACING * heights[len(heights) // 2]
-    steps = sorted(line.baseline - above.baseline for above, line in pairwise(lines))
-    forward = [step for step in steps if step > 0]
+    steps = [line.baseline - above.baseline for above, line in pairwise(lines)]
+    forward = sorted(step for step in steps if step > 0)
     if forward:  # most lines of a letter (addresses, wrapped sentences) follow the line above
         usual = min(usual, forward[len(forward) // 4])
     parts = [lines[0].text]
-    for above, line in pairwise(lines):
+    for line, step in zip(lines[1:], steps, strict=True):
         # A line above the last one (the next column of a letterhead) starts no paragraph by spacing.
-        spaced = usual > 0 and line.baseline - above.baseline > PARAGRAPH_SPACING * usual
-        parts.append("\n\n" if spaced else "\n")
+        parts.append("\n\n" if usual > 0 and step > PARAGRAPH_SPACING * usual else "\n")
         parts.append(line.text)
     return "".join(parts)
