@@ -106,7 +106,7 @@ def ink_share(gray: Image.Image) -> float:
     import numpy as np
 
     small = gray.copy()
-    small.thumbnail((600, 600))
+    small.thumbnail((600, 600), reducing_gap=1.0)  # box-reduce first: a quarter of the time
     return float((np.asarray(small) < 128).mean())
 
 
@@ -174,7 +174,9 @@ def split_columns(image: Image.Image) -> list[Image.Image]:
 
     small = image.convert("L")
     scale = 600 / max(1, small.width)
-    small = small.resize((600, max(1, int(small.height * scale))))
+    # Box-reduce first, then resample: a fifth of the time on a 200 dpi page, and these copies are
+    # only ever thresholded into ink and no ink.
+    small = small.resize((600, max(1, int(small.height * scale))), reducing_gap=1.0)
     ink = np.asarray(small, dtype=np.uint8) < 128
     # A dark page edge or a strip of table is ink from top to bottom, which no column of text is:
     # blank those out, or they pass for a sidebar and the body is read as two halves.
