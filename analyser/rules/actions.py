@@ -29,7 +29,7 @@ class ActionRow:
     attendance: tuple[str, ...] = ()
     by: dict[str, Any] | None = None
     late: str | None = None
-    source: str | None = None
+    source: str | dict[str, dict[str, str]] | None = None  # one citation, or by letter type then benefit
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ def load_actions() -> ActionBook:
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} has unknown timing {row.timing!r}")
         if row.by and row.by.get("from") not in ("appointment", "letter"):
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} counts its date from an unknown day")
+        if isinstance(row.source, dict) and not ("any" in row.source and all("any" in b for b in row.source.values())):
+            raise ValueError(f"{ACTIONS_FILE.name}: {row.code} has no citation for any other letter and benefit")
         rows.append(row)
     return ActionBook(tuple(rows), data["relies_on"])
 
@@ -101,10 +103,20 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
                 text=text.format(**words),
                 by=None if expired or by is None else by.isoformat(),
                 phone=letter.office_phone if "{phone}" in text else None,
-                source=row.source,
+                source=source_for(row, letter, check),
             )
         )
     return found
+
+
+def source_for(row: ActionRow, letter: Letter, check: Check) -> str | None:
+    """The row's citation for this letter: by its type, then by the person's benefit (else the first
+    benefit the letter names), each falling back to `any`."""
+    if not isinstance(row.source, dict):
+        return row.source
+    by_benefit = row.source.get(letter.type) or row.source["any"]
+    benefits = [check.situation.benefit, *letter.benefits_mentioned]
+    return next((by_benefit[b] for b in benefits if b in by_benefit), by_benefit["any"])
 
 
 def relies_on(check: Check, book: ActionBook | None = None) -> str:

@@ -67,6 +67,26 @@ def test_an_old_appointment_read_years_later_gets_the_missed_route_not_phone_bef
     assert missed.by is None and missed.text.startswith("The date has passed.")
 
 
+@pytest.mark.parametrize(
+    "kind, situation, cited",
+    [
+        ("wfi", SUPPORT, "ESA Regulations 2008 reg 61"),
+        ("wfi", Situation(benefit="universal_credit"), "Universal Credit Regulations 2013 regs 104-105"),
+        ("wfi", Situation(benefit="jsa"), "Jobseekers Act 1995"),
+        ("wca", SUPPORT, "ESA Regulations 2008 reg 23"),
+        ("wca", Situation(benefit="universal_credit"), "Universal Credit Regulations 2013 reg 44"),
+        ("pip_assessment", Situation(benefit="pip"), "PIP Regulations 2013 reg 9"),
+    ],
+)
+def test_a_missed_appointment_cites_the_law_for_what_was_missed_and_the_benefit(kind, situation, cited):
+    # An ESA rule on missed work-focused interviews is the wrong law for a missed UC meeting or a WCA.
+    letter = wfi("2026-03-10").model_copy(update={"type": kind})
+    actions = check(letter, situation, today=date(2026, 3, 25)).actions
+
+    missed = next(a for a in actions if a.code == "MISSED_GOOD_CAUSE")
+    assert missed.source is not None and missed.source.startswith(cited)
+
+
 def test_a_decision_gets_one_month_to_ask_for_a_reconsideration():
     letter = Letter(type="decision_notice", attendance="none", letter_date="2026-01-31")
     actions = check(letter, SUPPORT, today=date(2026, 2, 3)).actions
