@@ -75,7 +75,7 @@ def analyse_text(
 def check(letter: Letter, situation: Situation | dict[str, Any], today: date | None = None) -> Check:
     """The rules alone: judge findings against a situation, no NLP; actions dated from `today`."""
     judged = situation if isinstance(situation, Situation) else Situation.parse(situation)
-    return with_actions(letter, check_rules(letter, judged), today)
+    return with_actions(letter, check_rules(letter, judged, today), today)
 
 
 def _situation(situation: Situation | dict[str, Any] | None) -> Situation | None:

@@ -250,6 +250,8 @@ class Check(BaseModel):
     actions: list[Action] = Field(default_factory=list)
     judged_at: JudgedAt | None = None
     conflicts: list[Conflict] = Field(default_factory=list)
+    # The appointment was before the day the check was made: what to do is no longer "before the date".
+    appointment_passed: bool = False
 
 
 class Source(BaseModel):

@@ -11,7 +11,15 @@ from typing import Any
 import yaml
 
 from analyser.result import Action, Check, Letter
-from analyser.rules.calendar import add_months, add_working_days, clock_time, long_date, nation_of, parse_day
+from analyser.rules.calendar import (
+    add_months,
+    add_working_days,
+    appointment_passed,
+    clock_time,
+    long_date,
+    nation_of,
+    parse_day,
+)
 from analyser.rules.engine import attendance_for
 
 ACTIONS_FILE = Path(__file__).with_name("actions.yaml")
@@ -68,6 +76,7 @@ def with_actions(letter: Letter, check: Check, today: date | None = None) -> Che
     """The check with its actions filled in, for the attendance the letter states for the person."""
     attendance, _, _ = attendance_for(letter, check.effective_group, check.situation.group)
     check.actions = actions_for(letter, check, attendance, today)
+    check.appointment_passed = appointment_passed(letter, today)
     return check
 
 

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import holidays
 
+from analyser.result import Letter
+
 # The nations whose bank holidays differ, as the `holidays` package names them.
 NATIONS = {"england_wales": "ENG", "scotland": "SCT", "northern_ireland": "NIR"}
 # Postcode areas wholly or mainly in Scotland; BT is Northern Ireland; everything else England and Wales.
@@ -62,6 +64,12 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def appointment_passed(letter: Letter, today: date | None = None) -> bool:
+    """Whether the letter's appointment was before today (False with no date): what to do changes then."""
+    day = parse_day(letter.appointment.date if letter.appointment else None)
+    return day is not None and day < (today or date.today())
 
 
 def long_date(value: str | date | None) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analyser.result import WRONGFUL, Check, Flags, Letter, Reason, Situation, Verdict
+from analyser.rules.calendar import appointment_passed
 from analyser.rules.conflicts import conflicts, situation_warnings
 from analyser.rules.facts import PENSION_AGE, facts_on, pension_age_reasons
 from analyser.rules.judged import judged_at, law_for
@@ -85,7 +86,7 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
         verdict=verdict,
         effective_group=effective_group,
         reasons=_merged_reasons(book, judgements),
-        next_steps=_next_steps(book, verdict, situation, judgements),
+        next_steps=_next_steps(book, verdict, situation, judgements, appointment_passed(letter, today)),
         warnings=situation_warnings(book, letter, situation),
         judged_at=when,
         conflicts=disagreements,
@@ -295,7 +296,7 @@ def _condition(readings: list[_Reading], all_readings: list[_Reading]) -> str:
 
 
 def _next_steps(
-    book: Rulebook, verdict: Verdict, situation: Situation, judgements: list[_Judgement]
+    book: Rulebook, verdict: Verdict, situation: Situation, judgements: list[_Judgement], passed: bool
 ) -> list[str]:
     attendances = {j.attendance for j in judgements}
     answers = {j.answer for j in judgements}
@@ -310,6 +311,7 @@ def _next_steps(
         and (step.is_carer is None or step.is_carer == is_carer)
         and (step.can_be_required is None or answers & set(step.can_be_required))
         and (step.mixed is None or step.mixed == mixed)
+        and (step.upcoming is None or step.upcoming != passed)
     ]
 
 

@@ -229,6 +229,7 @@ class NextStep(Row):
     is_carer: bool | None = None
     can_be_required: list[Answer] | None = None  # some reading's answer must be listed
     mixed: bool | None = None  # readings of an unknown situation disagree
+    upcoming: bool | None = None  # the appointment is still ahead (true) or has passed (false)
 
 
 class KindInfo(Row):

@@ -10,7 +10,7 @@ from analyser.result import AnalysisResult, Evidence, Situation
 from analyser.rules.actions import relies_on
 from analyser.rules.engine import attendance_for
 from analyser.rules.quotes import sentence_bounds
-from analyser.web.wording import ANSWERS, KIND_WORDS, THING
+from analyser.web.wording import ANSWERS, ANSWERS_PAST, KIND_WORDS, THING
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,9 @@ def answer(result: AnalysisResult) -> Answer:
     attendance = effective_attendance(result)
     by_attendance = ANSWERS[check.verdict if check else None]
     heading, why = by_attendance.get("*") or by_attendance[attendance]
+    if check and check.appointment_passed:
+        past = ANSWERS_PAST.get(check.verdict, {})
+        heading, why = past.get("*") or past.get(attendance) or (heading, why)
     words = {
         "thing": THING.get(letter.type, "appointment"),
         "relies": relies_on(check) if check else "",

@@ -27,6 +27,10 @@ ANSWERS: dict[str | None, dict[str, tuple[str, str]]] = {
     (None if verdict == "no_benefit" else verdict): _pairs(by_asks)
     for verdict, by_asks in COPY["answers"].items()
 }
+# Once the appointment has passed; a verdict or wording not listed keeps its usual answer.
+ANSWERS_PAST: dict[str | None, dict[str, tuple[str, str]]] = {
+    verdict: _pairs(by_asks) for verdict, by_asks in COPY["answers_past"].items()
+}
 KIND_WORDS: dict[str, str] = COPY["kind_words"]
 CONFLICT_HEADING: str = COPY["conflict_heading"]
 ATTENDANCE_SAYS: dict[str, str] = COPY["attendance_says"]

@@ -157,7 +157,7 @@ CASES = [
         "esa-support-missed",
         ["Employment and Support Allowance (ESA)", "Yes, I am in the support group"],
         {"_when": "past"},
-        "You probably do not have to go to this interview",
+        "You probably did not have to go to this interview",
         False,
     ),
 ]

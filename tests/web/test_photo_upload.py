@@ -16,7 +16,7 @@ def test_three_photos_of_one_letter_give_one_result(page, server, phone_photos):
     page.get_by_role("button", name="Check my letter").click()
     page.wait_for_load_state()
 
-    assert page.locator("h1").inner_text() == "You probably do not have to go to this interview"
+    assert page.locator("h1").inner_text() == "You probably did not have to go to this interview"
     assert "Likely wrongful" in page.locator("#verdict-title").inner_text()
     # The sanction warning is on the second photo: the pages were read as one letter.
     assert "reduced" in page.locator("mark", has_text="Threatens your benefit").first.inner_text()

@@ -250,3 +250,36 @@ def test_draft_details_are_checked_and_tidied():
         "name": "Enter your name",
         "later_date": "Enter the date as day, month and year, like 27 3 2026",
     }
+
+
+@pytest.mark.parametrize("days, before_the_date", [(10, True), (-10, False)])
+def test_once_the_date_has_passed_the_page_stops_saying_phone_before_it(days, before_the_date):
+    # A support-group claimant reading an old demand was told both "the date has passed" and "phone
+    # them before the appointment": the answer and the steps must agree on which side of the date we are.
+    from datetime import timedelta
+
+    from analyser.analyse import check
+    from analyser.result import Appointment
+
+    today = date.today()
+    letter = Letter(
+        type="wfi",
+        attendance="mandatory",
+        sanction_language=True,
+        letter_date=(today - timedelta(days=30)).isoformat(),
+        appointment=Appointment(date=(today + timedelta(days=days)).isoformat(), time="10:00"),
+        office_phone="0345 604 3719",
+    )
+    result = AnalysisResult(
+        source=Source(name="l.txt", sha256="0", media_type="text/plain", pages=1, text_source="text"),
+        letter=letter,
+        check=check(letter, Situation(benefit="esa", group="support_group")),
+    )
+    context = web.result_context(result)
+    said = " ".join([context["answer"].heading, context["answer"].why, *result.check.next_steps])
+    said += " " + " ".join(action.text for action, _ in context["actions"])
+
+    assert ("before the appointment" in said) == before_the_date
+    assert ("Phone them first" in said) == before_the_date
+    assert ("The date has passed" in said) == (not before_the_date)
+    assert result.check.appointment_passed == (not before_the_date)
