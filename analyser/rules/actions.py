@@ -66,8 +66,12 @@ def load_actions() -> ActionBook:
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} has unknown timing {row.timing!r}")
         if row.by and row.by.get("from") not in ("appointment", "letter"):
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} counts its date from an unknown day")
-        if isinstance(row.source, dict) and not ("any" in row.source and all("any" in b for b in row.source.values())):
-            raise ValueError(f"{ACTIONS_FILE.name}: {row.code} has no citation for any other letter and benefit")
+        if isinstance(row.source, dict) and not (
+            "any" in row.source and all("any" in b for b in row.source.values())
+        ):
+            raise ValueError(
+                f"{ACTIONS_FILE.name}: {row.code} has no citation for any other letter and benefit"
+            )
         rows.append(row)
     return ActionBook(tuple(rows), data["relies_on"])
 

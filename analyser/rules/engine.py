@@ -97,11 +97,15 @@ def letter_warnings(letter: Letter) -> list[str]:
     """Warnings about a letter that contradicts itself, needing no situation: it exempts, then demands."""
     book = load_rulebook()
     kind = book.kind_of(letter.type)
-    if kind is None or letter.esa_group_stated is None:
+    stated = book.stated_group(letter)
+    if kind is None or stated is None:
         return []
+    benefit, group, stated_words = stated
     law = law_for(letter)
-    situation = Situation(benefit="esa", group=letter.esa_group_stated)
-    judgements = [_judge(book, kind, "esa", letter, r, law) for r in _readings(book, situation, letter, law)]
+    situation = Situation(benefit=benefit, group=group)
+    judgements = [
+        _judge(book, kind, benefit, letter, r, law) for r in _readings(book, situation, letter, law)
+    ]
     # Only firm law counts here: a hedged exemption is not enough to call the letter self-contradictory.
     contradicts = all(
         j.verdict == "likely_wrongful" and not any(book.is_hedged(row, law) for row in j.deciding)
@@ -109,7 +113,7 @@ def letter_warnings(letter: Letter) -> list[str]:
     )
     if not contradicts:
         return []
-    attendance, sanction, _ = attendance_for(letter, letter.esa_group_stated)
+    attendance, sanction, _ = attendance_for(letter, group)
     demands = [
         text
         for text, present in (
@@ -120,7 +124,7 @@ def letter_warnings(letter: Letter) -> list[str]:
     ]
     return [
         book.messages.letter_contradiction.format(
-            group=book.groups[letter.esa_group_stated].label,
+            stated=stated_words,
             action=book.kinds[kind].action,
             demand=" and ".join(demands),
         )

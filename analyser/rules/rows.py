@@ -164,6 +164,10 @@ class GroupInfo(Row):
     precedence: int = Field(ge=0)
     benefits: list[Benefit] = Field(min_length=1)
     label: str
+    # A Universal Credit group that a UC letter's capability wording puts the person in. The letter's
+    # `esa_group_stated` records that wording in ESA's terms (CONTRACT.md: LCWRA as support_group).
+    stated_as: str | None = None
+    stated_words: str | None = None  # what such a letter says, in the person's terms
 
 
 class Option(Row):

@@ -17,6 +17,7 @@ from analyser.result import (
     GROUPS_BY_BENEFIT,
     LETTER_TYPES,
     Benefit,
+    Letter,
     Reason,
     Verdict,
 )
@@ -69,6 +70,18 @@ class Rulebook(Row):
     messages: Messages
     # The dated parameters (parameters.yaml) the rows name; not part of requirements.yaml itself.
     parameters: dict[str, Parameter]
+
+    def stated_group(self, letter: Letter) -> tuple[str, str, str] | None:
+        """The benefit and group the letter says the person is in, and how it says it ("are in the
+        support group"). A Universal Credit letter's LCWRA or LCW means a UC group, not an ESA one."""
+        stated = letter.esa_group_stated
+        if stated is None:
+            return None
+        if "universal_credit" in letter.benefits_mentioned and "esa" not in letter.benefits_mentioned:
+            for group, info in self.groups.items():
+                if info.stated_as == stated and info.stated_words:
+                    return "universal_credit", group, info.stated_words
+        return "esa", stated, f"are in {self.groups[stated].label}"
 
     @model_validator(mode="after")
     def _consistent(self) -> Rulebook:

@@ -11,6 +11,7 @@ from analyser.result import WRONGFUL, AnalysisResult, Evidence
 from analyser.rules.calendar import clock_time, long_date
 from analyser.rules.drafts import DRAFT_VERDICTS
 from analyser.rules.quotes import sentence_bounds
+from analyser.rules.rulebook import load_rulebook
 from analyser.web.answer import answer, conflict_readings, effective_attendance, quotes
 from analyser.web.wording import (
     ATTENDANCE_SAYS,
@@ -30,6 +31,8 @@ def evidence_label(label: str) -> str:
     """The visible words for an evidence label (the page never relies on colour alone)."""
     if label.startswith("type:"):
         return "What the letter is"
+    if label.startswith("group:") and label[6:] in GROUP_NAMES:
+        return f"Says you are in {GROUP_NAMES[label[6:]]}"
     return EVIDENCE_LABELS.get(label, label.replace("_", " ").capitalize())
 
 
@@ -102,8 +105,9 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
         says.append(
             "It says your benefit could be reduced, stopped or affected if you do not go or take part."
         )
-    if letter.esa_group_stated:
-        says.append(f"It says you are in {GROUP_NAMES[letter.esa_group_stated]}.")
+    stated = load_rulebook().stated_group(letter)
+    if stated:
+        says.append(f"It says you {stated[2]}.")
     appointment = letter.appointment
     details = [
         ("Date", long_date(appointment.date) if appointment else None),

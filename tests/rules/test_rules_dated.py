@@ -109,7 +109,7 @@ def test_a_conflict_about_the_group_says_what_the_letter_would_mean() -> None:
     (conflict,) = check(letter, Situation(benefit="esa", group="support_group")).conflicts
     assert conflict.code == "LETTER_GROUP_DIFFERS"
     assert "you said the support group" in conflict.text
-    assert "If the letter is right, the answer would be: no concern" in conflict.text
+    assert "If the letter is right, they can ask you to do this" in conflict.text
 
 
 def test_a_benefit_conflict_names_both_benefits() -> None:

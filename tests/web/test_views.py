@@ -283,3 +283,21 @@ def test_once_the_date_has_passed_the_page_stops_saying_phone_before_it(days, be
     assert ("Phone them first" in said) == before_the_date
     assert ("The date has passed" in said) == (not before_the_date)
     assert result.check.appointment_passed == (not before_the_date)
+
+
+def test_the_stated_group_is_named_in_plain_words_and_in_uc_terms_on_a_uc_letter():
+    # A new user saw "Group:wrag" as an evidence label, and a UC letter's LCWRA called "the support group".
+    assert web.views.evidence_label("group:wrag") == "Says you are in the work-related activity group"
+    uc = Letter(
+        type="other",
+        attendance="none",
+        esa_group_stated="support_group",
+        benefits_mentioned=["universal_credit"],
+    )
+    result = AnalysisResult(
+        source=Source(name="l.txt", sha256="0", media_type="text/plain", pages=1, text_source="text"),
+        letter=uc,
+    )
+    says = " ".join(web.result_context(result)["says"])
+    assert "limited capability for work and work-related activity (LCWRA)" in says
+    assert "support group" not in says
