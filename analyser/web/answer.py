@@ -10,7 +10,8 @@ from analyser.result import AnalysisResult, Evidence, Situation
 from analyser.rules.actions import relies_on
 from analyser.rules.engine import attendance_for
 from analyser.rules.quotes import sentence_bounds
-from analyser.web.wording import ANSWERS, ANSWERS_PAST, KIND_WORDS, THING
+from analyser.nlp.read import UNSURE
+from analyser.web.wording import ANSWERS, ANSWERS_PAST, KIND_WORDS, THING, UNSURE_HEADING
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,11 @@ def answer(result: AnalysisResult) -> Answer:
         else "You told us you are",
         "kind": KIND_WORDS[letter.type],
     }
-    return Answer(heading.format(**words), why.format(**words))
+    heading = heading.format(**words)
+    # The heading is what a stressed reader takes away: it must not sound sure where the page says it is not.
+    if min(letter.confidence.get("type", 1.0), letter.confidence.get("attendance", 1.0)) < UNSURE:
+        heading = UNSURE_HEADING.format(heading=heading)
+    return Answer(heading, why.format(**words))
 
 
 def conflict_readings(result: AnalysisResult) -> list[tuple[str, str]]:

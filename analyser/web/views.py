@@ -104,6 +104,8 @@ def result_context(result: AnalysisResult) -> dict[str, Any]:
     if letter.sanction_language:
         says.append(
             "It says your benefit could be reduced, stopped or affected if you do not go or take part."
+            if letter.attendance != "none"
+            else "It says your benefit could be reduced, stopped or affected if you do not do what it asks."
         )
     stated = load_rulebook().stated_group(letter)
     if stated:

@@ -32,6 +32,7 @@ ANSWERS_PAST: dict[str | None, dict[str, tuple[str, str]]] = {
     verdict: _pairs(by_asks) for verdict, by_asks in COPY["answers_past"].items()
 }
 KIND_WORDS: dict[str, str] = COPY["kind_words"]
+UNSURE_HEADING: str = COPY["unsure_heading"]
 CONFLICT_HEADING: str = COPY["conflict_heading"]
 ATTENDANCE_SAYS: dict[str, str] = COPY["attendance_says"]
 

@@ -301,3 +301,16 @@ def test_the_stated_group_is_named_in_plain_words_and_in_uc_terms_on_a_uc_letter
     says = " ".join(web.result_context(result)["says"])
     assert "limited capability for work and work-related activity (LCWRA)" in says
     assert "support group" not in says
+
+
+@pytest.mark.parametrize("sure, hedged", [(0.95, False), (0.6, True)])
+def test_the_heading_is_hedged_when_the_analyser_is_not_sure(sure, hedged):
+    # A new user read a confident "does not ask you to go to anything" above "we are about 63% sure".
+    letter = Letter(type="other", attendance="none", confidence={"type": sure, "attendance": 0.9})
+    result = AnalysisResult(
+        source=Source(name="l.txt", sha256="0", media_type="text/plain", pages=1, text_source="text"),
+        letter=letter,
+    )
+    heading = web.result_context(result)["heading"]
+    assert heading.startswith("This letter does not ask you to go to anything")
+    assert heading.endswith("(we are not sure)") == hedged
