@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analyser.analyse import check as judge
+from analyser.nlp.read import UNSURE
 from analyser.result import AnalysisResult, Evidence, Situation
 from analyser.rules.actions import relies_on
 from analyser.rules.engine import attendance_for
 from analyser.rules.quotes import sentence_bounds
-from analyser.nlp.read import UNSURE
 from analyser.web.wording import ANSWERS, ANSWERS_PAST, KIND_WORDS, THING, UNSURE_HEADING
 
 
