@@ -189,3 +189,20 @@ def test_letter_text_cannot_inject_markup_or_formulas(tmp_path):
     with (tmp_path / "letters.csv").open(newline="", encoding="utf-8") as handle:
         offices = [row["office_raw"] for row in csv.DictReader(handle)]
     assert offices == ["<script>alert(1)</script>", "'=cmd|' /C calc'!A0"]
+
+
+def test_the_charts_summary_gives_the_span_of_its_own_letters_and_every_tied_peak():
+    # A campaign quoting "since when" read 2011 (the first letter of any kind) for wrongful demands
+    # that began in 2014, and one peak year where three tied.
+    from analyser.report.chart import time_chart
+
+    wrongful = {"2014-06", "2021-03", "2024-11"}
+    months = [
+        {"period": f"{year}-{month:02d}", "wrongful": int(f"{year}-{month:02d}" in wrongful)}
+        for year in range(2011, 2025)
+        for month in range(1, 13)
+    ]
+    summary = time_chart(months, "wrongful", "Likely wrongful demands").summary
+
+    assert "3 letters from 2014 to 2024" in summary
+    assert "the most in one year was 1 (2014, 2021, 2024)" in summary

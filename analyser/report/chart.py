@@ -45,10 +45,16 @@ def time_chart(months: list[dict[str, Any]], measure: str, title: str) -> TimeCh
     title = f"{title}, by {unit}"
     values = [value for _, value in points]
     total, top = sum(values), max(values)
-    peak = points[values.index(top)][0]
+    # The span of this measure's own letters (the chart's axis runs over every dated letter), and every
+    # period tied for the most: "since when" is what a campaign quotes.
+    counted = [period for period, value in points if value]
+    peaks = [period for period, value in points if value == top]
+    named = ", ".join(peaks[:3]) + (f" and {len(peaks) - 3} more" if len(peaks) > 3 else "")
     summary = (
-        f"{title}: {total} letters from {points[0][0]} to {points[-1][0]}; "
-        f"the most in one {unit} was {top} ({peak}). The tables below give every year and month."
+        f"{title}: {total} letter{'' if total == 1 else 's'}"
+        + (f" from {counted[0]} to {counted[-1]}" if len(counted) > 1 else f" in {counted[0]}" if counted else "")
+        + (f"; the most in one {unit} was {top} ({named})" if top else "")
+        + ". The tables below give every year and month."
     )
     chart = TimeChart(title, summary)
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - BOTTOM - TOP
