@@ -93,6 +93,8 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
     timing = _timing(letter, appointment_day, today)
     nation = nation_of(letter.office_address)
     phone = f"on {letter.office_phone}" if letter.office_phone else "on the number on the letter"
+    if not letter.office_phone and "universal_credit" in letter.benefits_mentioned:
+        phone += ", or reply in your journal"  # a journal message has no number: the journal is the way back
     time = clock_time(letter.appointment.time) if letter.appointment and letter.appointment.time else None
     found = []
     for row in book.rows:
@@ -106,7 +108,7 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
             "phone": phone,
             "day": long_date(appointment_day) or "the date on the letter",
             "time": f" at {time}" if time else "",
-            "by": long_date(by) or "as soon as you can",
+            "by": f"by {long_date(by)}" if by else "as soon as you can",
             "group": relies_on(check, book),
         }
         expired = by is not None and by < today

@@ -118,3 +118,15 @@ def test_without_a_number_on_the_letter_it_says_where_to_find_one():
     first = check(wfi("2026-04-07", phone=None), SUPPORT, today=date(2026, 3, 25)).actions[0]
 
     assert "on the number on the letter" in first.text and first.phone is None
+
+
+def test_without_a_date_the_step_says_as_soon_as_you_can_and_a_journal_message_points_to_the_journal():
+    # "phone the office on 0845 604 3719 by as soon as you can" was seen on a letter with no date.
+    letter = Letter(
+        type="wfi", attendance="mandatory", sanction_language=True, benefits_mentioned=["universal_credit"]
+    )
+    actions = check(letter, Situation(benefit="jsa"), today=date(2026, 3, 25)).actions
+
+    step = next(a for a in actions if a.code == "GO_OR_REARRANGE")
+    assert "by as soon" not in step.text and "as soon as you can" in step.text
+    assert "reply in your journal" in step.text
