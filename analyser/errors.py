@@ -101,3 +101,9 @@ class OutputLocked(AnalyserError):
     """Another batch is writing the same results file."""
 
     exit_code = ExitCode.FAILED
+
+
+class OutputError(AnalyserError):
+    """An output (results file, database, report) cannot be written, or two of them are the same file."""
+
+    exit_code = ExitCode.FAILED

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from analyser.batch import BatchOptions, run_batch
 from analyser.batch.discover import discover
-from analyser.batch.output import locked_output
+from analyser.batch.output import locked_database, locked_output
 from analyser.cli import cli
 from samples.rendering import text_pdf
 
@@ -82,6 +82,48 @@ def test_a_second_batch_on_the_same_output_refuses(tmp_path):
         result = CliRunner().invoke(cli, ["batch", str(folder), "--out", str(out)])
     assert result.exit_code == 1
     assert "Another batch is writing" in result.output and str(out) in result.output
+    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
+
+
+def _one_letter_and_kept_results(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "letter.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    out.write_text('{"kept": true}\n', encoding="utf-8")
+    return folder, out
+
+
+def test_a_second_batch_on_the_same_database_refuses(tmp_path):
+    # Two batches on one --db each emptied it and interleaved their letters, and both exited 0.
+    folder, out = _one_letter_and_kept_results(tmp_path)
+    db = tmp_path / "c.sqlite"
+    with locked_database(db):  # as a first batch holds it while it runs
+        result = CliRunner().invoke(cli, ["batch", str(folder), "--out", str(out), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "Another batch is writing" in result.output and str(db) in result.output
+    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
+
+
+@pytest.mark.parametrize("db", ["not-sqlite.sqlite", "/proc/nowhere/c.sqlite"])
+def test_a_database_that_cannot_be_used_loses_no_results(tmp_path, db):
+    # A bad --db used to empty the results file before failing with a traceback.
+    folder, out = _one_letter_and_kept_results(tmp_path)
+    if not db.startswith("/"):
+        db = str(tmp_path / db)
+        Path(db).write_bytes(b"this is not a database, just some bytes" * 100)
+    result = CliRunner().invoke(cli, ["batch", str(folder), "--out", str(out), "--db", db])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and db in result.output
+    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
+
+
+@pytest.mark.parametrize("other", ["--db", "--report", "--csv"])
+def test_two_outputs_that_are_one_file_are_refused(tmp_path, other):
+    folder, out = _one_letter_and_kept_results(tmp_path)
+    result = CliRunner().invoke(cli, ["batch", str(folder), "--out", str(out), other, str(out)])
+    assert result.exit_code != 0
+    assert "same file" in result.output
     assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from analyser.batch.offices import cluster_offices
+from analyser.errors import OutputError
 
 __all__ = ["connect", "add_record", "sync", "finish", "LETTER_COLUMNS"]
 
@@ -48,6 +49,16 @@ def connect(path: Path | str, fresh: bool) -> sqlite3.Connection:
             for table in ("letters", "evidence", "warnings"):
                 connection.execute(f"DELETE FROM {table}")
     return connection
+
+
+def open_for_batch(path: Path, fresh: bool) -> sqlite3.Connection:
+    """connect(), with a database that cannot be opened (not SQLite, no room, no rights) said plainly."""
+    try:
+        return connect(path, fresh)
+    except (sqlite3.Error, OSError) as error:
+        raise OutputError(
+            f"Cannot use {path} as the --db database ({error}). Nothing was changed."
+        ) from error
 
 
 class _transaction:

@@ -11,10 +11,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from analyser.batch.tasks import Task
-from analyser.errors import OutputLocked
+from analyser.errors import OutputError, OutputLocked
 from analyser.redact import redacted_name
 
-__all__ = ["locked_output", "start_output", "read_records", "done_keys", "not_done"]
+__all__ = [
+    "locked_output",
+    "locked_database",
+    "distinct_outputs",
+    "start_output",
+    "read_records",
+    "done_keys",
+    "not_done",
+]
 
 
 @contextmanager
@@ -33,6 +41,44 @@ def locked_output(out: Path) -> Iterator[TextIO]:
                 f"Another batch is writing {out} now. Wait for it to finish, or give this one another --out."
             ) from error
         yield handle
+
+
+@contextmanager
+def locked_database(db: Path | None) -> Iterator[None]:
+    """Hold --db for this run, as the results file is held: two batches writing one database would
+    each empty it and interleave their letters. (flock on the file is apart from SQLite's own locks.)"""
+    if db is None:
+        yield
+        return
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        handle = db.open("ab")
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write the database {db}: {error.strerror}. Nothing was changed."
+        ) from error
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise OutputLocked(
+                f"Another batch is writing {db} now. Wait for it to finish, or give this one another --db."
+            ) from error
+        yield
+
+
+def distinct_outputs(paths: dict[str, Path | None]) -> None:
+    """Refuse two outputs that are the same file: the second would overwrite the first's results."""
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        resolved = path.resolve()
+        if resolved in seen:
+            raise OutputError(
+                f"{seen[resolved]} and {option} are the same file ({path}). Give each its own name."
+            )
+        seen[resolved] = option
 
 
 def start_output(handle: TextIO, append: bool) -> None:

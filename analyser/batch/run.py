@@ -15,13 +15,21 @@ from analyser.batch.checking import needs_checking
 from analyser.batch.dedup import Deduper
 from analyser.batch.discover import discover
 from analyser.batch.offices import cluster_offices, region
-from analyser.batch.output import done_keys, locked_output, not_done, read_records, start_output
+from analyser.batch.output import (
+    distinct_outputs,
+    done_keys,
+    locked_database,
+    locked_output,
+    not_done,
+    read_records,
+    start_output,
+)
 from analyser.batch.pools import open_pool
 from analyser.batch.progress import BatchProgress
 from analyser.batch.schedule import run_tasks
 from analyser.batch.situations import situations
 from analyser.batch.tasks import make_tasks, refused_record
-from analyser.errors import AnalyserError
+from analyser.errors import AnalyserError, OutputError
 from analyser.redact import redact_result, redacted_name
 from analyser.settings import available_cores
 
@@ -114,6 +122,9 @@ def run_batch(options: BatchOptions) -> BatchSummary:
         raise AnalyserError(f"{options.folder} is not a folder.")
     if options.workers is not None and options.workers < 1:
         raise AnalyserError("--workers must be 1 or more.")
+    distinct_outputs(
+        {"--out": options.out, "--report": options.report, "--csv": options.csv, "--db": options.db}
+    )
     summary = BatchSummary(out=options.out, report=options.report, csv=options.csv, db=options.db)
     outputs = {p for p in (options.out, options.report, options.csv, options.db) if p is not None}
     if options.db is not None:
@@ -125,7 +136,7 @@ def run_batch(options: BatchOptions) -> BatchSummary:
     tasks = list(make_tasks(found.files, situation_for, resuming or options.split_pages, options.split_pages))
     refused = found.refused
     workers = options.workers or available_cores()
-    with locked_output(options.out) as handle:
+    with locked_output(options.out) as handle, locked_database(options.db):
         previous = read_records(options.out) if resuming else []
         if resuming:
             tasks, summary.skipped = not_done(tasks, done_keys(previous), options.redact)
@@ -141,8 +152,9 @@ def run_batch(options: BatchOptions) -> BatchSummary:
         )
         # The pool first: if it cannot start (no Dask scheduler there), the results file is left as it was.
         with open_pool(options.dask_address, workers) if tasks else nullcontext() as pool:
+            # The database before the results file is emptied: a --db that cannot be opened loses nothing.
+            connection = database.open_for_batch(options.db, fresh=not resuming) if options.db else None
             start_output(handle, append=resuming)
-            connection = database.connect(options.db, fresh=not resuming) if options.db else None
             if connection is not None and resuming:
                 database.sync(connection, previous)  # a kill may have left it one letter behind the JSONL
             dedup = Deduper()
@@ -214,7 +226,12 @@ def _write_reports(options: BatchOptions) -> None:
     """The per-letter CSV and the HTML report, built from the database (or the results file loaded into one)."""
     from analyser.report import write_letters_csv, write_report
 
-    if options.report:
-        write_report(options.out, options.report, options.csv, db=options.db, redacted=options.redact)
-    elif options.csv:
-        write_letters_csv(options.out, options.csv, db=options.db)
+    try:
+        if options.report:
+            write_report(options.out, options.report, options.csv, db=options.db, redacted=options.redact)
+        elif options.csv:
+            write_letters_csv(options.out, options.csv, db=options.db)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write {error.filename or 'the report'}: {error.strerror}. The results are safe in {options.out}."
+        ) from error

@@ -52,7 +52,13 @@ def time_chart(months: list[dict[str, Any]], measure: str, title: str) -> TimeCh
     named = ", ".join(peaks[:3]) + (f" and {len(peaks) - 3} more" if len(peaks) > 3 else "")
     summary = (
         f"{title}: {total} letter{'' if total == 1 else 's'}"
-        + (f" from {counted[0]} to {counted[-1]}" if len(counted) > 1 else f" in {counted[0]}" if counted else "")
+        + (
+            f" from {counted[0]} to {counted[-1]}"
+            if len(counted) > 1
+            else f" in {counted[0]}"
+            if counted
+            else ""
+        )
         + (f"; the most in one {unit} was {top} ({named})" if top else "")
         + ". The tables below give every year and month."
     )
