@@ -60,3 +60,15 @@ def test_every_command_has_help_with_an_example() -> None:
     for command in ("analyse", "batch", "serve", "evaluate", "train", "letter"):
         result = CliRunner().invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output, command
+
+
+def test_a_device_or_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    # /dev/zero was read until the machine ran out of memory; a pipe with no writer hung for ever.
+    import os
+
+    pipe = tmp_path / "letter.txt"
+    os.mkfifo(pipe)
+    for path in ("/dev/zero", str(pipe)):
+        result = CliRunner().invoke(cli, ["analyse", path])
+        assert result.exit_code != 0, path
+        assert "not a file" in result.output and "Traceback" not in result.output

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.errors import CorruptFile, NoTextFound, TooLarge, UnreadableImage
+from analyser.errors import CorruptFile, NoTextFound, TooLarge, UnreadableImage, UnsafeFile
 from analyser.ingest import budget
 from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_lines
 from analyser.ingest.image import read_image
@@ -57,13 +58,21 @@ def ingest_path(
     limits = limits or Limits.from_env()
     path = Path(path)
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except OSError as error:
         raise CorruptFile(f"The file {path.name} cannot be opened: {error.strerror}.") from error
-    if size > limits.max_bytes:
-        raise TooLarge(f"This file is {size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB.")
+    if not stat.S_ISREG(found.st_mode):
+        # A device gives endless bytes and a pipe waits for a writer that may never come.
+        raise UnsafeFile(
+            f"{path.name} is not a file (a folder, a device or a pipe). Give the letter's own file."
+        )
+    if found.st_size > limits.max_bytes:
+        raise TooLarge(
+            f"This file is {found.st_size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB."
+        )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # one byte over tells a file that grew since stat()
     except OSError as error:
         raise CorruptFile(f"The file {path.name} cannot be read: {error.strerror}.") from error
     return ingest_bytes(data, name or path.name, limits)
