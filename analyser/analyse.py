@@ -6,6 +6,7 @@ import os
 import threading
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from analyser.ingest import Document, Limits, ingest_bytes, ingest_path, one_letter
@@ -49,8 +50,8 @@ def analyse_files(
     include_text: bool = False,
 ) -> AnalysisResult:
     """Analyse several files (e.g. one photo per page) as the pages of one letter, in order."""
-    readers = [partial(ingest_path, path, limits) for path in paths]
-    return _analyse(one_letter(readers, name), situation, include_text)
+    readers = [(Path(path).name, partial(ingest_path, path, limits)) for path in paths]
+    return _analyse(one_letter(readers, name, limits), situation, include_text)
 
 
 def analyse_uploads(
@@ -59,10 +60,11 @@ def analyse_uploads(
     *,
     limits: Limits | None = None,
     include_text: bool = False,
+    cancel: threading.Event | None = None,
 ) -> AnalysisResult:
     """Analyse several uploads held in memory, (bytes, name) each, as the pages of one letter."""
-    readers = [partial(ingest_bytes, data, name, limits) for data, name in files]
-    return _analyse(one_letter(readers), situation, include_text)
+    readers = [(name, partial(ingest_bytes, data, name, limits)) for data, name in files]
+    return _analyse(one_letter(readers, limits=limits, cancel=cancel), situation, include_text)
 
 
 def analyse_text(

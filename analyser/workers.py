@@ -36,8 +36,7 @@ POLL_SECONDS = 0.25
 class Job:
     """One letter to analyse, as the worker receives it."""
 
-    data: bytes
-    name: str
+    files: tuple[tuple[bytes, str], ...]  # (bytes, name): one file, or one photo per page of one letter
     situation: Situation | None
     limits: Limits
     include_text: bool
@@ -61,7 +60,7 @@ def _serve(conn: Connection) -> None:
     """The worker's loop: warm up, then analyse one job at a time until the pipe closes."""
     import traceback
 
-    from analyser.analyse import analyse_bytes
+    from analyser.analyse import analyse_bytes, analyse_uploads
     from analyser.nlp import load_pipeline
 
     load_pipeline()
@@ -72,9 +71,15 @@ def _serve(conn: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = analyse_bytes(
-                job.data, job.name, job.situation, limits=job.limits, include_text=job.include_text
-            )
+            if len(job.files) == 1:
+                ((data, name),) = job.files
+                result = analyse_bytes(
+                    data, name, job.situation, limits=job.limits, include_text=job.include_text
+                )
+            else:
+                result = analyse_uploads(
+                    list(job.files), job.situation, limits=job.limits, include_text=job.include_text
+                )
             reply: tuple[str, object] = ("ok", result)
         except AnalyserError as error:
             reply = ("error", error)

@@ -350,3 +350,21 @@ def test_the_json_download_is_the_api_result(client, letter):
 
     assert response.headers["content-disposition"] == 'attachment; filename="letter-analysis.json"'
     assert response.json() == result
+
+
+def test_a_letter_in_several_files_is_held_to_one_letters_page_limit(client, limits, tmp_path, wfi_text):
+    # Each file was counted apart, so sixty 40-page files got through as one "letter" and ran for minutes.
+    limits(max_pages=3)
+    two_pages = render_letter((wfi_text + "\n") * 2, tmp_path / "two", "pdf").read_bytes()
+    files = [("file", (f"part{n}.pdf", two_pages, "application/pdf")) for n in (1, 2)]
+
+    assert_error_shape(client.post("/api/analyse", files=files), 413, "TooLarge")
+
+
+def test_an_error_in_the_second_of_several_files_names_that_file(client, letter_pdf):
+    files = [
+        ("file", ("first.pdf", letter_pdf, "application/pdf")),
+        ("file", ("second.pdf", b"%PDF-1.4\n" + b"\x00garbage" * 50, "application/pdf")),
+    ]
+    message = assert_error_shape(client.post("/api/analyse", files=files), 422, "CorruptFile")
+    assert "second.pdf" in message and "first.pdf" not in message

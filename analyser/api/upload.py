@@ -96,27 +96,31 @@ async def _analyse(
     executor = getattr(request.app.state, "executor", None)
     started = time.perf_counter()
     size = sum(len(data) for data, _ in files)
-    data, name = files[0]
     try:
-        if len(files) > 1:
-            # Several photos of one letter's pages, read together on an analysis thread.
-            many = partial(
-                analyse_uploads, files, situation, limits=settings.limits, include_text=include_text
-            )
-            result = await asyncio.get_running_loop().run_in_executor(executor, many)
-        elif pool is not None:
-            job = Job(data, name, situation, settings.limits, include_text)
+        if pool is not None:
+            # One file or several photos of one letter's pages: a worker the server can kill either way.
+            job = Job(tuple(files), situation, settings.limits, include_text)
             result = await pool.run(job, request.is_disconnected)
         else:
             cancel = threading.Event()
-            call = partial(
-                analyse_bytes,
-                data,
-                name,
-                situation,
-                limits=settings.limits,
-                include_text=include_text,
-                cancel=cancel,
+            call = (
+                partial(
+                    analyse_bytes,
+                    *files[0],
+                    situation,
+                    limits=settings.limits,
+                    include_text=include_text,
+                    cancel=cancel,
+                )
+                if len(files) == 1
+                else partial(
+                    analyse_uploads,
+                    files,
+                    situation,
+                    limits=settings.limits,
+                    include_text=include_text,
+                    cancel=cancel,
+                )
             )
             result = await _unless_gone(
                 asyncio.get_running_loop().run_in_executor(executor, call), request, cancel
@@ -125,7 +129,7 @@ async def _analyse(
         log.info("refused: %s, %d bytes, %.2fs", error.type, size, time.perf_counter() - started)
         raise
     except WorkerCrashed as error:
-        log.error("analysis failed: %s, %d bytes\n%s", error.kind, len(data), error.frames)
+        log.error("analysis failed: %s, %d bytes\n%s", error.kind, size, error.frames)
         raise InternalError() from None
     except Exception as error:
         # Messages can quote the letter: log where it failed (files and lines, not even source), never what it said.

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analyser.errors import CorruptFile, NoTextFound, TooLarge, UnreadableImage, UnsafeFile
+from analyser.errors import AnalyserError, CorruptFile, NoTextFound, TooLarge, UnreadableImage, UnsafeFile
 from analyser.ingest import budget
 from analyser.ingest.cleanup import clean_text, drop_lines, repeated_margin_lines
 from analyser.ingest.image import read_image
@@ -113,20 +113,35 @@ def ingest_bytes(
     return document
 
 
-def one_letter(files: Sequence[Callable[[], Document]], name: str | None = None) -> Document:
-    """Several files (one photo per page, say) read in order as the pages of one letter.
+def one_letter(
+    files: Sequence[tuple[str, Callable[[], Document]]],
+    name: str | None = None,
+    limits: Limits | None = None,
+    cancel: threading.Event | None = None,
+) -> Document:
+    """Several files (one photo per page, say), each (name, reader), read in order as one letter's pages.
 
-    A file that cannot be read is named in a warning; only when none can is its error raised.
+    One budget covers them all: the limits are a letter's, however many files it comes in. A file that
+    cannot be read is named in a warning; only when none can is its error raised. Any other error
+    names the file it came from.
     """
     documents: list[Document] = []
     unread: list[str] = []
     first_error: NoTextFound | UnreadableImage | None = None
-    for number, read in enumerate(files, 1):
-        try:
-            documents.append(read())
-        except (NoTextFound, UnreadableImage) as error:
-            first_error = first_error or error
-            unread.append(f"file {number} could not be read, so this result leaves it out: {error.message}")
+    with budget.budget(limits or Limits.from_env(), cancel):
+        for number, (file_name, read) in enumerate(files, 1):
+            try:
+                documents.append(read())
+            except (NoTextFound, UnreadableImage) as error:
+                first_error = first_error or error
+                unread.append(
+                    f"file {number} could not be read, so this result leaves it out: {error.message}"
+                )
+            except AnalyserError as error:
+                if len(files) == 1:
+                    raise
+                named = type(error)(f"file {number} ({file_name}): {error.message}")
+                raise named from error
     if not documents:
         assert first_error is not None
         raise first_error
