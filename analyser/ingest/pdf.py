@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from PIL import Image
 
 from analyser.errors import CorruptFile, EncryptedPdf, TooLarge
@@ -27,6 +29,8 @@ log = logging.getLogger(__name__)
 # A right-hand column must cover this share of the page's text height to be read as a sidebar.
 SIDEBAR_MIN_HEIGHT = 0.25
 _LETTER = re.compile(r"[^\W\d_]")  # letters (and a few number signs such as ½), counted at C speed
+# A typed letter's page draws in 5-50 kB of instructions; past this it is built to stall the reader.
+MAX_CONTENT_BYTES = 4_000_000
 GUTTER_MIN_WIDTH = 9.0  # points: narrower gaps are spaces between words, not between columns
 _X0, _X1 = itemgetter("x0"), itemgetter("x1")
 
@@ -78,8 +82,15 @@ def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterato
             if text_pages is not None:
                 try:
                     page = text_pages[index]
+                    if content_bytes(page, MAX_CONTENT_BYTES) > MAX_CONTENT_BYTES:
+                        raise TooLarge(
+                            f"Page {index + 1} of this PDF holds far more drawing instructions than a letter "
+                            "(a file built to stall readers). Scan or photograph the paper letter instead."
+                        )
                     text = page_text(page)
                     page.close()  # frees pdfplumber's per-page caches: long PDFs stay small in memory
+                except TooLarge:
+                    raise
                 except Exception as error:
                     log.info("page %d text layer unreadable (%s)", index + 1, type(error).__name__)
                     text = ""
@@ -90,6 +101,34 @@ def _pages(data: bytes, document: pdfium.PdfDocument, limits: Limits) -> Iterato
     finally:
         if plumber is not None:
             plumber.close()
+
+
+def content_bytes(page: pdfplumber.page.Page, cap: int) -> int:
+    """The size of a page's drawing instructions, decompressed no further than just past `cap`.
+
+    pdfminer parses a page in one go, so the time budget (checked between pages) cannot stop a page
+    of millions of instructions: 226 kB of PDF took 270 s and 7.5 GB. Their size, measured first, can.
+    """
+    total = 0
+    try:
+        streams = [resolve1(ref) for ref in page.page_obj.contents]
+    except Exception:  # a broken content list: the text layer's own reading fails and OCR takes over
+        return 0
+    for stream in streams:
+        if not isinstance(stream, PDFStream):
+            continue
+        raw = stream.rawdata if stream.rawdata is not None else (stream.data or b"")
+        filters = [name for name, _ in stream.get_filters()]
+        if len(filters) == 1 and filters[0] in LITERALS_FLATE_DECODE:
+            try:
+                total += len(zlib.decompressobj().decompress(raw, cap - total + 1))
+            except zlib.error:
+                continue  # pdfminer will fail on it too, and the page goes to OCR
+        else:
+            total += len(raw)
+        if total > cap:
+            break
+    return total
 
 
 def _ocr_page(document: pdfium.PdfDocument, index: int, limits: Limits, only_page: bool) -> Page:

@@ -58,6 +58,18 @@ def text_pdf(text: str, pages: int = 1, size: tuple[int, int] = (595, 842)) -> b
     return pdf(objects)
 
 
+def instructions_pdf(count: int) -> bytes:
+    """One page of `count` tiny text-drawing instructions: a few hundred kB that a PDF parser chews on for minutes."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(b"BT /F1 1 Tf 10 10 Td (a) Tj ET\n" * count),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>",
+    ]
+    return pdf(objects)
+
+
 def blank_pdf(pages: int, size_pt: int) -> bytes:
     """A tiny PDF of big blank pages: cheap to send, costly to render and read."""
     return text_pdf("", pages, (size_pt, size_pt))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from hostile_inputs import LETTER, form_feed_text, long_text, page_tree_loop_pdf, text_pdf
+from hostile_inputs import LETTER, form_feed_text, instructions_pdf, long_text, page_tree_loop_pdf, text_pdf
 
 CLI = [sys.executable, "-c", "from analyser.cli import main; main()"]
 
@@ -46,3 +47,14 @@ def test_bad_flag_values_exit_2_without_a_traceback(tmp_path: Path) -> None:
     for flag in ("lone_parent_youngest_child_age=²", "lone_parent_youngest_child_age=" + "9" * 5000):
         done = run("analyse", str(letter), "--benefit", "income_support", "--flag", flag)
         assert done.returncode == 2 and "Traceback" not in done.stderr and "whole number" in done.stderr
+
+
+def test_a_page_of_endless_drawing_instructions_is_refused_at_once(tmp_path: Path) -> None:
+    # The time budget is checked between pages; one page of millions of instructions ran for minutes
+    # and took gigabytes before it was ever checked.
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(instructions_pdf(400_000))
+    started = time.monotonic()
+    done = run("analyse", "--json", str(bomb))
+    assert time.monotonic() - started < 15
+    assert json.loads(done.stdout)["error"]["type"] == "TooLarge" and "Traceback" not in done.stderr
