@@ -16,7 +16,7 @@ from thinc.api import Config
 
 from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.acts import speaking_for
-from analyser.nlp.combine import Votes, weigh_attendance, weigh_sanction
+from analyser.nlp.combine import Votes, Weighed, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
@@ -111,10 +111,6 @@ def read_with_keys(pages: list[Page]) -> Reading:
     sanction = weigh_sanction(decision.sanction_language, doc.cats, switched_off)
     decision.attendance = str(attendance.value)
     decision.sanction_language = bool(sanction.value)
-    type_band = type_key(confidence_)
-    if letter_type in MEETINGS and decision.attendance == "none":
-        letter_type, confidence_ = without_meeting(typed.scores)
-        type_band = "no-meeting"
     if attendance.agreement == "overruled":
         # The rules' evidence argued for another answer: show the cues that speak for this one.
         decision.evidence = [s for s in live if s.label_ in _SPEAKS_FOR.get(decision.attendance, ())]
@@ -144,6 +140,19 @@ def read_with_keys(pages: list[Page]) -> Reading:
                 _evidence(finding, s.start_char, s.end_char, text, starts, pages)
                 for s in speaking_for(doc, finding, quoted)
             ]
+    # A finding that still has no words of the letter behind it (a page of numbers, a list, a letter
+    # unlike any seen) is a guess of the classifiers: the rules' own answer stands instead.
+    said = {e.label for e in evidence}
+    if decision.attendance in ("mandatory", "voluntary") and not said.intersection(
+        _SHOWN_BY[decision.attendance]
+    ):
+        decision.attendance, attendance = votes.rule, Weighed(votes.rule, "kept")
+    if decision.sanction_language and "sanction" not in said:
+        decision.sanction_language, sanction = False, Weighed(False, "kept")
+    type_band = type_key(confidence_)
+    if letter_type in MEETINGS and decision.attendance == "none":
+        letter_type, confidence_ = without_meeting(typed.scores)
+        type_band = "no-meeting"
     if letter_type in typed.named:
         evidence.insert(0, _evidence(f"type:{letter_type}", *typed.named[letter_type], text, starts, pages))
     group = stated_group(doc, text, quoted)

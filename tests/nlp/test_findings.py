@@ -303,3 +303,31 @@ def test_a_wrapped_lines_indent_is_layout() -> None:
     assert cleaned.origin[-8] == len(
         "If you do not come and you cannot show good cause within five working days,\n      "
     )
+
+
+def test_every_finding_on_every_blind_letter_shows_its_words() -> None:
+    # CONTRACT.md: every true/mandatory/voluntary finding has at least one span. The classifiers
+    # could still answer "mandatory" for a page of /proc/cpuinfo, with nothing of it to show.
+    import glob
+    import json as json_
+
+    from analyser import analyse_text
+
+    rows = [
+        json_.loads(line)
+        for path in sorted(glob.glob("samples/blind/round1[67]_*.jsonl"))
+        for line in open(path)
+    ]
+    texts = [row["text"] for row in rows[::5]] + [
+        open("/proc/cpuinfo").read()[:3000],
+        "lorem ipsum dolor " * 200,
+    ]
+    for text in texts:
+        found = analyse_text(text).letter
+        labels = {item.label for item in found.evidence}
+        if found.attendance == "mandatory":
+            assert labels & {"mandatory", "sanction"}, text[:200]
+        if found.attendance == "voluntary":
+            assert labels & {"voluntary", "neg_sanction"}, text[:200]
+        if found.sanction_language:
+            assert "sanction" in labels, text[:200]
