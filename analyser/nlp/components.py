@@ -174,8 +174,14 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 not in CONSEQUENCE_IDS  # "if you do not attend without good cause" denies nothing
                 and not _overlapping(spans, span, "voluntary")
             ):
-                # "This is not an appointment you have to keep": a duty denied is an offer.
-                live.append(Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to"))
+                # "This is not an appointment you have to keep": a duty denied is an offer. Set against
+                # another group in the same sentence ("customers in the WRAG must attend; customers in
+                # the support group do not need to"), an offer to its group only. (Said of one group
+                # alone, "people in the support group do not have to", writers read it as general.)
+                offer = Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to")
+                if "condition" in labels and len(labels & _GROUP_LABELS) >= 2:
+                    offer._.why_not, offer._.condition_sent = "conditional", condition_sent
+                live.append(offer)
     doc.spans[live_key] = live
     return doc
 
@@ -197,6 +203,7 @@ def _longest(spans: list[Span]) -> list[Span]:
 _GROUP_LABELS = set(GROUP_LABELS)
 _CONDITIONAL_WORDS = {"if", "unless"}
 _BULLETS = {"*", "-", "\u2022", "o", ">"}
+_DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _opens_with_if(sentence: Span) -> bool:
@@ -225,7 +232,8 @@ def _names_a_group_conditionally(spans: list[Span]) -> bool:
             span.start for span in spans if span.label_ in _CONDITIONAL_KINDS and span.start > first_group
         ]
         heading = doc[first_group : min(others, default=sentence.end)]
-        return headed and any(token.text.endswith(":") for token in heading)
+        # The heading ends at a colon or a dash: "Support Group customers - you do not have to come".
+        return headed and any(token.text.endswith(":") or token.text in _DASHES for token in heading)
     return False
 
 

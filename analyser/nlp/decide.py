@@ -231,6 +231,45 @@ def _about_paperwork(span: Span) -> bool:
     return bool(words & _PAPERWORK) and not words & GOING_WORDS
 
 
+_GROUP_CUE_KINDS = {"mandatory", "voluntary", "sanction", "request"}  # what a sentence says to a group
+
+
+def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
+    """Which group each conditional cue of one sentence speaks of: the groups named since the cue
+    before it ("customers in the WRAG must attend; customers in the support group do not need to"),
+    else the last group named before it; a cue before any group, every group."""
+    doc = spans[0].doc
+    sentence = spans[0].sent
+    marks = sorted(
+        s.start
+        for s in doc.spans["cues"]
+        if s.label_ in _GROUP_CUE_KINDS and sentence.start <= s.start < sentence.end
+    )
+    owned: dict[str, list[Span]] = {}
+    for span in spans:
+        since = max((m for m in marks if m < span.start), default=-1)
+        mine = (
+            [g for g in named if since <= g.start < span.start]
+            or [g for g in named if g.start < span.start][-1:]
+            or named
+        )
+        for group in dict.fromkeys(GROUP_LABELS[g.label_] for g in mine):
+            owned.setdefault(group, []).append(span)
+    return owned
+
+
+def _group_attendance(labels: set[str]) -> str | None:
+    if "voluntary" in labels and "mandatory" not in labels:
+        return "voluntary"
+    if labels & {"mandatory", "sanction"}:
+        return "mandatory"
+    if "request" in labels:
+        # "If you are in the support group, we would still like you to come": an invitation
+        # set against another group's duty is an offer.
+        return "voluntary"
+    return None
+
+
 def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
     """What the letter says for each group it names in 'if you are in the ... group' sentences."""
     found: dict[str, str] = {}
@@ -248,26 +287,17 @@ def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
         ]
         # "work-related activity" inside "limited capability for work and work-related activity"
         # names the support group, not the WRAG: a group inside another group's words is not named.
-        groups = [
-            GROUP_LABELS[s.label_]
+        kept = [
+            s
             for s in named
             if not any(
                 o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in named
             )
         ]
-        labels = {s.label_ for s in spans}
-        if "voluntary" in labels and "mandatory" not in labels:
-            attendance = "voluntary"
-        elif labels & {"mandatory", "sanction"}:
-            attendance = "mandatory"
-        elif "request" in labels:
-            # "If you are in the support group, we would still like you to come": an invitation
-            # set against another group's duty is an offer.
-            attendance = "voluntary"
-        else:
-            continue
-        for group in groups:
-            found.setdefault(group, attendance)
+        for group, its in _owners(spans, kept).items():
+            attendance = _group_attendance({s.label_ for s in its})
+            if attendance:
+                found.setdefault(group, attendance)
     if len(found) >= 2 and len(set(found.values())) >= 2:
         return found
     # One group named under an "if", and the opposite said to everyone: "If you are in the Support
