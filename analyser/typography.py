@@ -1,5 +1,5 @@
 """Typographic punctuation (curly quotes, dashes, thin spaces) and the plain characters it stands for,
-and lower case that keeps offsets."""
+lower case that keeps offsets, and counts of things in words."""
 
 from __future__ import annotations
 
@@ -27,3 +27,11 @@ def lowered(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 letter', '2 letters'; `plural` replaces the last word ('summons' -> 'summonses')."""
+    if number == 1:
+        return f"1 {noun}"
+    head, _, last = noun.rpartition(" ")
+    return f"{number} {head + ' ' if head else ''}{plural or last + 's'}"

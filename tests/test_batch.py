@@ -175,9 +175,16 @@ def test_summary_counts_this_run(batch_run):
     assert summary.wfi_summonses == sum(r["letter"]["is_wfi_summons"] for r in results) >= 2
     assert summary.likely_wrongful == 0  # no situation given: nothing is judged
     text = summary.text()
-    assert (
-        "4 letters read" in text and "5 files could not be read" in text and "1 other files ignored" in text
-    )
+    assert "4 letters read" in text and "5 files could not be read" in text
+    # The ignored file is named, so nothing in the folder vanishes unseen.
+    assert "1 other file ignored" in text and summary.ignored_names[0] in text
+
+
+def test_counts_read_as_words():
+    from analyser.typography import counted
+
+    assert counted(1, "letter") == "1 letter" and counted(0, "letter") == "0 letters"
+    assert counted(2, "work-focused interview summons", "summonses") == "2 work-focused interview summonses"
 
 
 def test_csv_has_a_row_per_record(batch_run):

@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from analyser.batch.tasks import make_tasks, refused_record
 from analyser.errors import AnalyserError, OutputError
 from analyser.redact import redact_result, redacted_name
 from analyser.settings import available_cores
+from analyser.typography import counted
 
 __all__ = ["BatchOptions", "BatchSummary", "run_batch"]
 
@@ -73,6 +74,7 @@ class BatchSummary:
     errors: int = 0
     skipped: int = 0
     ignored: int = 0
+    ignored_names: list[str] = field(default_factory=list)
     report: Path | None = None
     csv: Path | None = None
     db: Path | None = None
@@ -93,19 +95,26 @@ class BatchSummary:
 
     def text(self) -> str:
         """A few printable lines: the counts and where the outputs are."""
-        lines = [
-            f"{self.letters} letters read: {self.wfi_summonses} work-focused interview summonses, "
-            f"{self.likely_wrongful} likely wrongful",
-            f"{self.errors} files could not be read (error records in {self.out})",
-        ]
+        if not (self.letters or self.errors) and self.skipped:
+            lines = [f"Nothing new to read: all {counted(self.skipped, 'file')} are already in {self.out}"]
+        else:
+            lines = [
+                f"{counted(self.letters, 'letter')} read: "
+                f"{counted(self.wfi_summonses, 'work-focused interview summons', 'summonses')}, "
+                f"{self.likely_wrongful} likely wrongful",
+                f"{counted(self.errors, 'file')} could not be read (error records in {self.out})",
+            ]
         if self.duplicates:
             lines.append(f"{self.duplicates} were other copies of a letter already read (counted once)")
         if self.needs_checking:
             lines.append(f"{self.needs_checking} need checking by hand (not in the figures above)")
-        if self.skipped:
+        if self.skipped and (self.letters or self.errors):
             lines.append(f"{self.skipped} skipped: already in {self.out}")
         if self.ignored:
-            lines.append(f"{self.ignored} other files ignored (not letters by their extension)")
+            shown = ", ".join(self.ignored_names[:3]) + (", ..." if self.ignored > 3 else "")
+            lines.append(
+                f"{counted(self.ignored, 'other file')} ignored, not letters by their extension: {shown}"
+            )
         lines.append(f"results: {self.out}")
         lines += [
             f"{label}: {path}"
@@ -130,7 +139,7 @@ def run_batch(options: BatchOptions) -> BatchSummary:
     if options.db is not None:
         outputs |= {options.db.with_name(options.db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
     found = discover(folder, outputs)
-    summary.ignored = found.ignored
+    summary.ignored, summary.ignored_names = found.ignored, found.ignored_names
     situation_for = situations(options.situation_file, options.situations_csv)
     resuming = options.resume
     tasks = list(make_tasks(found.files, situation_for, resuming or options.split_pages, options.split_pages))
