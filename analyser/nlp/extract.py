@@ -101,6 +101,23 @@ def benefits_mentioned(text: str) -> list[str]:
     return [benefit for benefit, pattern in BENEFIT_NAMES.items() if pattern.search(low)]
 
 
+# Who sends the letters this product reads, and what they are about: a letter naming none of these
+# (a bank's, a utility's) is not one the findings were made for.
+_BENEFIT_SENDER = re.compile(
+    r"\b(dwp|department for work|job ?cent(?:re|er)|jcp|work coach|adviser|advisor|benefits?|claim"
+    r"|pension service|disability service centre|health assessment|hass|maximus|atos|capita"
+    r"|independent assessment services|chda|ingeus|seetec|reed|g4s|a4e|shaw trust|serco|fedcap|remploy"
+    r"|work programme|restart|work and health programme|work choice|jobseeker|claimant commitment"
+    r"|work capability|esa50|uc50|sanction|universal credit|journal|limited capability|support group"
+    r"|work-related activity|work[- ]focused|mandatory reconsideration|tribunals?|pip\d?|assessment provider)\b"
+)
+
+
+def from_a_benefit_sender(text: str) -> bool:
+    """Whether the text names a benefit, the DWP, a Jobcentre or a provider they use, or their business."""
+    return bool(benefits_mentioned(text)) or bool(_BENEFIT_SENDER.search(lowered(text)))
+
+
 def letter_date(text: str) -> FoundDate | None:
     """The date the letter was written: a labelled date, else the first date before 'Dear'."""
     salutation = _SALUTATION.search(text)

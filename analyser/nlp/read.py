@@ -21,7 +21,7 @@ from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
-from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, office
+from analyser.nlp.extract import appointment, benefits_mentioned, from_a_benefit_sender, letter_date, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
 from analyser.result import Appointment, Evidence, Letter, Page
@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 # The trained pipeline ships inside the package (package data), so an installed copy finds it too.
 MODEL_DIR = Settings.from_env().model_dir
 PAGE_SEPARATOR = "\n\n"
+NOT_FROM_A_BENEFIT_SENDER = (
+    "This does not look like a letter from the DWP, a Jobcentre, a council's benefits team or a provider "
+    "they use: it names none of them and no benefit. Check who sent it before you rely on this."
+)
 UNSURE = 0.7  # below this a finding is said to be uncertain, in words
 # Scopes a bag of words cannot see: a threat the rules found inside a quotation or reported speech
 # is not made to the reader, whatever the findings classifier reads in its words.
@@ -80,6 +84,9 @@ def read_letter(pages: list[Page]) -> Letter:
     letter, keys, _ = read_with_keys(pages)
     letter.confidence = confidence(keys)
     letter.uncertain = uncertain(letter)
+    if not from_a_benefit_sender(_join(pages)[0]):
+        # A bank's or a phone company's letter still gets a type and findings; say what it looks like.
+        letter.uncertain.append(NOT_FROM_A_BENEFIT_SENDER)
     return letter
 
 

@@ -354,3 +354,20 @@ def test_every_finding_on_every_blind_letter_shows_its_words() -> None:
             assert labels & {"voluntary", "neg_sanction"}, text[:200]
         if found.sanction_language:
             assert "sanction" in labels, text[:200]
+
+
+def test_a_letter_from_no_benefit_sender_says_so() -> None:
+    # A new user's building-society letter came back "does not ask you to go to anything" and nothing
+    # more: the page should say it does not look like a letter this analyser reads.
+    from analyser import analyse_text
+    from analyser.nlp.read import NOT_FROM_A_BENEFIT_SENDER
+
+    bank = (
+        "Northshire Building Society\n12 High Street\nLeeds LS1 4AB\n\n20 November 2026\n\nDear Ms Hart\n\n"
+        "Your savings account\n\nWe are writing to tell you that the interest rate on your Easy Saver account "
+        "will change from 1 January 2027. You do not need to do anything. If you have questions, please call "
+        "us on 0113 496 0000.\n\nYours sincerely\nCustomer Services"
+    )
+    assert NOT_FROM_A_BENEFIT_SENDER in analyse_text(bank).letter.uncertain
+    dwp = bank.replace("Northshire Building Society", "Jobcentre Plus")
+    assert NOT_FROM_A_BENEFIT_SENDER not in analyse_text(dwp).letter.uncertain
