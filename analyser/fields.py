@@ -126,6 +126,7 @@ NOT_PRESENTED: dict[str, str] = {
     "source.text_source": "how the text was read (text layer or OCR); for advisers' tools",
     "source.ocr_confidence": "OCR quality, surfaced as a warning when it matters",
     "check.situation": "what the person told us, echoed back for programs",
+    "check.appointment_passed": "whether the date has passed: the answer and the steps are worded for it",
     "pages": "the letter's own text, which the page highlights and nothing else repeats",
     "letter.recipient": "the person's own name, address and NI number: they fill the draft letter, never a report",
 }
