@@ -381,3 +381,25 @@ def test_outputs_inside_the_folder_are_not_read_as_letters(tmp_path):
     summary = run_batch(BatchOptions(folder=folder, out=folder / "results.txt", workers=1))
     assert set(read_records(folder / "results.txt")) == {"one.txt", "two.txt"}
     assert summary.letters == 2
+
+
+def test_the_situations_file_in_the_folder_is_an_input_not_an_ignored_file(tmp_path):
+    # `make run` said "1 other file ignored: situations.csv" about the file it had just read.
+    from click.testing import CliRunner
+
+    from analyser.cli import cli
+
+    folder = Path(__file__).resolve().parents[1] / "samples" / "letters"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(folder),
+            "--out",
+            str(tmp_path / "r.jsonl"),
+            "--situations-csv",
+            str(folder / "situations.csv"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "ignored" not in result.output and "8 letters read" in result.output

@@ -36,7 +36,8 @@ def display_name(relative: bytes) -> str:
 
 
 def discover(folder: Path, outputs: set[Path]) -> Found:
-    """Every letter file under folder in name order; hidden files and our own outputs left out.
+    """Every letter file under folder in name order; hidden files and our own files (outputs, the
+    situations given) left out.
 
     Links are followed only while they stay inside the folder; a directory reached twice (a loop,
     or a second link to it) is walked once. Devices, FIFOs, sockets, links out of the folder and

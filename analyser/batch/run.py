@@ -138,7 +138,9 @@ def run_batch(options: BatchOptions) -> BatchSummary:
     outputs = {p for p in (options.out, options.report, options.csv, options.db) if p is not None}
     if options.db is not None:
         outputs |= {options.db.with_name(options.db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
-    found = discover(folder, outputs)
+    # The situations files are the run's own inputs, not strangers in the folder: neither read nor "ignored".
+    ours = outputs | {p for p in (options.situation_file, options.situations_csv) if p is not None}
+    found = discover(folder, ours)
     summary.ignored, summary.ignored_names = found.ignored, found.ignored_names
     situation_for = situations(options.situation_file, options.situations_csv)
     resuming = options.resume
