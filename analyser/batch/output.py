@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from analyser.batch.tasks import Task
 from analyser.errors import OutputError, OutputLocked
@@ -34,12 +34,7 @@ def locked_output(out: Path) -> Iterator[TextIO]:
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a+", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise OutputLocked(
-                f"Another batch is writing {out} now. Wait for it to finish, or give this one another --out."
-            ) from error
+        _hold(handle, out, "--out")
         yield handle
 
 
@@ -58,13 +53,18 @@ def locked_database(db: Path | None) -> Iterator[None]:
             f"Cannot write the database {db}: {error.strerror}. Nothing was changed."
         ) from error
     with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise OutputLocked(
-                f"Another batch is writing {db} now. Wait for it to finish, or give this one another --db."
-            ) from error
+        _hold(handle, db, "--db")
         yield
+
+
+def _hold(handle: IO[Any], path: Path, option: str) -> None:
+    """An exclusive lock on the open file, or OutputLocked naming the option to change."""
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
+        raise OutputLocked(
+            f"Another batch is writing {path} now. Wait for it to finish, or give this one another {option}."
+        ) from error
 
 
 def distinct_outputs(paths: dict[str, Path | None]) -> None:
