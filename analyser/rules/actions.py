@@ -14,7 +14,6 @@ from analyser.result import Action, Check, Letter
 from analyser.rules.calendar import (
     add_months,
     add_working_days,
-    appointment_passed,
     clock_time,
     long_date,
     nation_of,
@@ -80,7 +79,6 @@ def with_actions(letter: Letter, check: Check, today: date | None = None) -> Che
     """The check with its actions filled in, for the attendance the letter states for the person."""
     attendance, _, _ = attendance_for(letter, check.effective_group, check.situation.group)
     check.actions = actions_for(letter, check, attendance, today)
-    check.appointment_passed = appointment_passed(letter, today)
     return check
 
 
@@ -90,7 +88,7 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
     book = load_actions()
     appointment_day = parse_day(letter.appointment.date if letter.appointment else None)
     letter_day = parse_day(letter.letter_date)
-    timing = _timing(letter, appointment_day, today)
+    timing = _timing(letter, check)
     nation = nation_of(letter.office_address)
     phone = f"on {letter.office_phone}" if letter.office_phone else "on the number on the letter"
     if not letter.office_phone and "universal_credit" in letter.benefits_mentioned:
@@ -152,10 +150,10 @@ def relies_on(check: Check, book: ActionBook | None = None) -> str:
     return words["benefits"].get(situation.benefit, f"on {situation.benefit}")
 
 
-def _timing(letter: Letter, appointment_day: date | None, today: date) -> str:
+def _timing(letter: Letter, check: Check) -> str:
     if letter.type == "decision_notice":
         return "decision"
-    return "past" if appointment_day and appointment_day < today else "upcoming"
+    return "past" if check.appointment_passed else "upcoming"
 
 
 def _last_day(

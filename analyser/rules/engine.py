@@ -66,6 +66,7 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
     effective_group = groups.pop() if len(groups) == 1 else None
     when = judged_at(law)
     disagreements = conflicts(book, letter, situation, law, _if_letter_right)
+    passed = appointment_passed(letter, today)
 
     if kind is None or (letter.attendance == "none" and not letter.attendance_by_group):
         row = book.not_applicable_for(letter.type)
@@ -77,6 +78,7 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
             next_steps=list(row.next_steps),
             judged_at=when,
             conflicts=disagreements,
+            appointment_passed=passed,
         )
 
     judgements = [_judge(book, kind, situation.benefit, letter, reading, law) for reading in readings]
@@ -86,10 +88,11 @@ def check(letter: Letter, situation: Situation, today: date | None = None) -> Ch
         verdict=verdict,
         effective_group=effective_group,
         reasons=_merged_reasons(book, judgements),
-        next_steps=_next_steps(book, verdict, situation, judgements, appointment_passed(letter, today)),
+        next_steps=_next_steps(book, verdict, situation, judgements, passed),
         warnings=situation_warnings(book, letter, situation),
         judged_at=when,
         conflicts=disagreements,
+        appointment_passed=passed,
     )
 
 
