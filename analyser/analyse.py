@@ -62,7 +62,11 @@ def analyse_uploads(
     include_text: bool = False,
     cancel: threading.Event | None = None,
 ) -> AnalysisResult:
-    """Analyse several uploads held in memory, (bytes, name) each, as the pages of one letter."""
+    """Analyse uploads held in memory, (bytes, name) each, as the pages of one letter (one upload is
+    read exactly as analyse_bytes reads it)."""
+    if len(files) == 1:
+        ((data, name),) = files
+        return analyse_bytes(data, name, situation, limits=limits, include_text=include_text, cancel=cancel)
     readers = [(name, partial(ingest_bytes, data, name, limits)) for data, name in files]
     return _analyse(one_letter(readers, limits=limits, cancel=cancel), situation, include_text)
 

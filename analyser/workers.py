@@ -60,7 +60,7 @@ def _serve(conn: Connection) -> None:
     """The worker's loop: warm up, then analyse one job at a time until the pipe closes."""
     import traceback
 
-    from analyser.analyse import analyse_bytes, analyse_uploads
+    from analyser.analyse import analyse_uploads
     from analyser.nlp import load_pipeline
 
     load_pipeline()
@@ -71,15 +71,9 @@ def _serve(conn: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            if len(job.files) == 1:
-                ((data, name),) = job.files
-                result = analyse_bytes(
-                    data, name, job.situation, limits=job.limits, include_text=job.include_text
-                )
-            else:
-                result = analyse_uploads(
-                    list(job.files), job.situation, limits=job.limits, include_text=job.include_text
-                )
+            result = analyse_uploads(
+                list(job.files), job.situation, limits=job.limits, include_text=job.include_text
+            )
             reply: tuple[str, object] = ("ok", result)
         except AnalyserError as error:
             reply = ("error", error)

@@ -194,7 +194,7 @@ def test_an_unexpected_failure_is_a_500_that_logs_no_letter_text(client, letter,
     def broken(*args, **kwargs):
         raise RuntimeError("You must attend a work-focused interview")
 
-    monkeypatch.setattr("analyser.api.upload.analyse_bytes", broken)
+    monkeypatch.setattr("analyser.api.upload.analyse_uploads", broken)
     monkeypatch.setattr(app.state, "pool", None)  # in this process, where the patch applies
     with caplog.at_level(logging.DEBUG):
         assert_error_shape(analyse(client, letter), 500, "InternalError")
@@ -251,7 +251,7 @@ def test_analysis_does_not_block_the_event_loop(monkeypatch):
         release.wait(10)
         raise api.TooLarge("stand-in for a slow letter")
 
-    monkeypatch.setattr("analyser.api.upload.analyse_bytes", slow)
+    monkeypatch.setattr("analyser.api.upload.analyse_uploads", slow)
     monkeypatch.setattr(app.state, "pool", None, raising=False)  # in this process, where the patch applies
 
     async def scenario() -> float:

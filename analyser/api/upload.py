@@ -14,7 +14,7 @@ from functools import partial
 from fastapi import Request
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from analyser import analyse_bytes, analyse_uploads
+from analyser import analyse_uploads
 from analyser.api.errors import too_large
 from analyser.api.guard import frames
 from analyser.api.settings import ServerConfig
@@ -103,24 +103,13 @@ async def _analyse(
             result = await pool.run(job, request.is_disconnected)
         else:
             cancel = threading.Event()
-            call = (
-                partial(
-                    analyse_bytes,
-                    *files[0],
-                    situation,
-                    limits=settings.limits,
-                    include_text=include_text,
-                    cancel=cancel,
-                )
-                if len(files) == 1
-                else partial(
-                    analyse_uploads,
-                    files,
-                    situation,
-                    limits=settings.limits,
-                    include_text=include_text,
-                    cancel=cancel,
-                )
+            call = partial(
+                analyse_uploads,
+                files,
+                situation,
+                limits=settings.limits,
+                include_text=include_text,
+                cancel=cancel,
             )
             result = await _unless_gone(
                 asyncio.get_running_loop().run_in_executor(executor, call), request, cancel
