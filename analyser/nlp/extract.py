@@ -113,9 +113,10 @@ _BENEFIT_SENDER = re.compile(
 )
 
 
-def from_a_benefit_sender(text: str) -> bool:
-    """Whether the text names a benefit, the DWP, a Jobcentre or a provider they use, or their business."""
-    return bool(benefits_mentioned(text)) or bool(_BENEFIT_SENDER.search(lowered(text)))
+def names_a_benefit_sender(text: str) -> bool:
+    """Whether the text names the DWP, a Jobcentre or a provider they use, or their business (a
+    letter naming a benefit is one too: see benefits_mentioned)."""
+    return bool(_BENEFIT_SENDER.search(lowered(text)))
 
 
 def letter_date(text: str) -> FoundDate | None:

@@ -21,7 +21,7 @@ from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
 from analyser.nlp.decide import GROUP_LABELS, decide
-from analyser.nlp.extract import appointment, benefits_mentioned, from_a_benefit_sender, letter_date, office
+from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, names_a_benefit_sender, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
 from analyser.result import Appointment, Evidence, Letter, Page
@@ -84,7 +84,7 @@ def read_letter(pages: list[Page]) -> Letter:
     letter, keys, _ = read_with_keys(pages)
     letter.confidence = confidence(keys)
     letter.uncertain = uncertain(letter)
-    if not from_a_benefit_sender(_join(pages)[0]):
+    if not (letter.benefits_mentioned or names_a_benefit_sender(_join(pages)[0])):
         # A bank's or a phone company's letter still gets a type and findings; say what it looks like.
         letter.uncertain.append(NOT_FROM_A_BENEFIT_SENDER)
     return letter
