@@ -171,13 +171,13 @@ def test_good_letters_get_the_same_result_as_analyse_file(letters, batch_run):
 def test_summary_counts_this_run(batch_run):
     _, summary, records = batch_run
     results = [r for r in records.values() if "error" not in r]
-    assert (summary.letters, summary.errors, summary.skipped, summary.ignored) == (4, 5, 0, 1)
+    assert (summary.letters, summary.errors, summary.skipped, len(summary.ignored)) == (4, 5, 0, 1)
     assert summary.wfi_summonses == sum(r["letter"]["is_wfi_summons"] for r in results) >= 2
     assert summary.likely_wrongful == 0  # no situation given: nothing is judged
     text = summary.text()
     assert "4 letters read" in text and "5 files could not be read" in text
     # The ignored file is named, so nothing in the folder vanishes unseen.
-    assert "1 other file ignored" in text and summary.ignored_names[0] in text
+    assert "1 other file ignored" in text and summary.ignored[0] in text
 
 
 def test_counts_read_as_words():

@@ -26,8 +26,7 @@ class Found:
 
     files: list[tuple[str, str]] = field(default_factory=list)
     refused: list[tuple[str, UnsafeFile]] = field(default_factory=list)
-    ignored: int = 0
-    ignored_names: list[str] = field(default_factory=list)  # shown in the summary, so nothing vanishes unseen
+    ignored: list[str] = field(default_factory=list)  # named in the summary, so nothing vanishes unseen
 
 
 def display_name(relative: bytes) -> str:
@@ -89,8 +88,7 @@ def _walk(
                 continue
             _walk(root, real, rel, skip, seen, found)
         elif os.path.splitext(name)[1].lower().decode("ascii", "replace") not in LETTER_SUFFIXES:
-            found.ignored += 1
-            found.ignored_names.append(shown)
+            found.ignored.append(shown)
         elif not stat.S_ISREG(target.st_mode):
             found.refused.append(
                 (shown, UnsafeFile(f"{shown} is {_kind(target.st_mode)}, not a file: not read."))

@@ -73,8 +73,7 @@ class BatchSummary:
     likely_wrongful: int = 0
     errors: int = 0
     skipped: int = 0
-    ignored: int = 0
-    ignored_names: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # files that are not letters by their extension
     report: Path | None = None
     csv: Path | None = None
     db: Path | None = None
@@ -111,9 +110,9 @@ class BatchSummary:
         if self.skipped and (self.letters or self.errors):
             lines.append(f"{self.skipped} skipped: already in {self.out}")
         if self.ignored:
-            shown = ", ".join(self.ignored_names[:3]) + (", ..." if self.ignored > 3 else "")
+            shown = ", ".join(self.ignored[:3]) + (", ..." if len(self.ignored) > 3 else "")
             lines.append(
-                f"{counted(self.ignored, 'other file')} ignored, not letters by their extension: {shown}"
+                f"{counted(len(self.ignored), 'other file')} ignored, not letters by their extension: {shown}"
             )
         lines.append(f"results: {self.out}")
         lines += [
@@ -131,17 +130,16 @@ def run_batch(options: BatchOptions) -> BatchSummary:
         raise AnalyserError(f"{options.folder} is not a folder.")
     if options.workers is not None and options.workers < 1:
         raise AnalyserError("--workers must be 1 or more.")
-    distinct_outputs(
-        {"--out": options.out, "--report": options.report, "--csv": options.csv, "--db": options.db}
-    )
+    named = {"--out": options.out, "--report": options.report, "--csv": options.csv, "--db": options.db}
+    distinct_outputs(named)
     summary = BatchSummary(out=options.out, report=options.report, csv=options.csv, db=options.db)
-    outputs = {p for p in (options.out, options.report, options.csv, options.db) if p is not None}
+    outputs = {p for p in named.values() if p is not None}
     if options.db is not None:
         outputs |= {options.db.with_name(options.db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
     # The situations files are the run's own inputs, not strangers in the folder: neither read nor "ignored".
     ours = outputs | {p for p in (options.situation_file, options.situations_csv) if p is not None}
     found = discover(folder, ours)
-    summary.ignored, summary.ignored_names = found.ignored, found.ignored_names
+    summary.ignored = found.ignored
     situation_for = situations(options.situation_file, options.situations_csv)
     resuming = options.resume
     tasks = list(make_tasks(found.files, situation_for, resuming or options.split_pages, options.split_pages))
@@ -159,7 +157,7 @@ def run_batch(options: BatchOptions) -> BatchSummary:
             "batch: %d letters to analyse, %d skipped, %d ignored",
             len(tasks),
             summary.skipped,
-            summary.ignored,
+            len(summary.ignored),
         )
         # The pool first: if it cannot start (no Dask scheduler there), the results file is left as it was.
         with open_pool(options.dask_address, workers) if tasks else nullcontext() as pool:
