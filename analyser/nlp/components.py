@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS, GROUP_LABELS
+from analyser.nlp.decide import CONDITIONAL_KINDS, CONSEQUENCE_IDS, GOING_WORDS, GROUP_LABELS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter, within
 
@@ -34,11 +34,10 @@ _NEGATORS = {"not", "n't", "never", "no"}
 _STOPS = {".", "!", "?"}
 _QUESTION_WORDS = {"what", "how", "whether", "when", "where", "why"}
 
-# Cue kinds a negation, a condition or a hypothetical switches off (see CueScope).
+# Cue kinds a negation or a hypothetical switches off (see CueScope); a condition governs CONDITIONAL_KINDS.
 _VETOED_BY_NEGATION = {"sanction"}
 _VETOED_BY_FURNITURE = {"sanction"}
 _VETOED_BY_HYPOTHETICAL = {"mandatory", "request"}
-_CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
 _VETOED_WHEN_REPORTED = {"mandatory", "sanction", "request"}
 
 if not Span.has_extension("why_not"):
@@ -131,7 +130,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
         carried = (
             spans[0].sent
             if "condition" in labels
-            and not labels & _CONDITIONAL_KINDS - {"request"}
+            and not labels & CONDITIONAL_KINDS - {"request"}
             and _opens_with_if(spans[0].sent)
             else None
         )
@@ -160,7 +159,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "furniture"
             elif span.label_ in _VETOED_BY_HYPOTHETICAL and "furniture" in labels and _hypothetical(spans):
                 why = "hypothetical"
-            elif span.label_ in _CONDITIONAL_KINDS and "condition" in labels:
+            elif span.label_ in CONDITIONAL_KINDS and "condition" in labels:
                 why = "conditional"
             span._.why_not = why
             if why == "conditional":
@@ -229,7 +228,7 @@ def _names_a_group_conditionally(spans: list[Span]) -> bool:
         lead = doc[sentence.start : first_group]
         headed = all(token.is_punct or token.is_space or token.text in _BULLETS for token in lead)
         others = [
-            span.start for span in spans if span.label_ in _CONDITIONAL_KINDS and span.start > first_group
+            span.start for span in spans if span.label_ in CONDITIONAL_KINDS and span.start > first_group
         ]
         heading = doc[first_group : min(others, default=sentence.end)]
         # The heading ends at a colon or a dash: "Support Group customers - you do not have to come".

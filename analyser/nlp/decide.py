@@ -231,7 +231,9 @@ def _about_paperwork(span: Span) -> bool:
     return bool(words & _PAPERWORK) and not words & GOING_WORDS
 
 
-_GROUP_CUE_KINDS = {"mandatory", "voluntary", "sanction", "request"}  # what a sentence says to a group
+# The cues a condition can govern: what a sentence says to a group (components.py marks them
+# conditional; a sentence's group answer is read from them here).
+CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
 
 
 def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
@@ -243,7 +245,7 @@ def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
     marks = sorted(
         s.start
         for s in doc.spans["cues"]
-        if s.label_ in _GROUP_CUE_KINDS and sentence.start <= s.start < sentence.end
+        if s.label_ in CONDITIONAL_KINDS and sentence.start <= s.start < sentence.end
     )
     owned: dict[str, list[Span]] = {}
     for span in spans:
