@@ -19,6 +19,7 @@ from analyser.rules.calendar import (
     nation_of,
     parse_day,
 )
+from analyser.rules.conflicts import CONFLICT_CODES
 from analyser.rules.engine import attendance_for
 
 ACTIONS_FILE = Path(__file__).with_name("actions.yaml")
@@ -37,6 +38,7 @@ class ActionRow:
     by: dict[str, Any] | None = None
     late: str | None = None
     source: str | dict[str, dict[str, str]] | None = None  # one citation, or by letter type then benefit
+    conflict: str | None = None  # the row applies only when the check has this conflict
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,12 @@ def load_actions() -> ActionBook:
             by=raw.get("by"),
             late=raw.get("late"),
             source=raw.get("source"),
+            conflict=raw.get("conflict"),
         )
         if row.timing not in TIMINGS:
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} has unknown timing {row.timing!r}")
+        if row.conflict and row.conflict not in CONFLICT_CODES:
+            raise ValueError(f"{ACTIONS_FILE.name}: {row.code} names an unknown conflict {row.conflict!r}")
         if row.by and row.by.get("from") not in ("appointment", "letter"):
             raise ValueError(f"{ACTIONS_FILE.name}: {row.code} counts its date from an unknown day")
         if isinstance(row.source, dict) and not (
@@ -94,9 +99,12 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
     if not letter.office_phone and "universal_credit" in letter.benefits_mentioned:
         phone += ", or reply in your journal"  # a journal message has no number: the journal is the way back
     time = clock_time(letter.appointment.time) if letter.appointment and letter.appointment.time else None
+    conflicts = {conflict.code for conflict in check.conflicts}
     found = []
     for row in book.rows:
         if check.verdict not in row.verdicts or row.timing not in (timing, "any"):
+            continue
+        if row.conflict and row.conflict not in conflicts:
             continue
         if row.attendance and attendance not in row.attendance:
             continue
@@ -108,6 +116,7 @@ def actions_for(letter: Letter, check: Check, attendance: str, today: date | Non
             "time": f" at {time}" if time else "",
             "by": f"by {long_date(by)}" if by else "as soon as you can",
             "group": relies_on(check, book),
+            "letter_group": book.relies_on["groups"].get(letter.esa_group_stated or "", ""),
         }
         expired = by is not None and by < today
         found.append(

@@ -9,6 +9,9 @@ from analyser.rules.calendar import day_month_year
 from analyser.rules.parameters import Law
 from analyser.rules.rulebook import Rulebook
 
+# Every conflict this module reports; actions.yaml rows may name one as their condition.
+CONFLICT_CODES = ("LETTER_BENEFIT_DIFFERS", "LETTER_GROUP_DIFFERS", "LETTER_DATE_BEFORE_NEW_STYLE_ESA")
+
 # (book, letter, situation, law) -> the verdict were the letter's stated group right.
 IfLetterRight = Callable[[Rulebook, Letter, Situation, Law], "Verdict | None"]
 

@@ -130,3 +130,23 @@ def test_without_a_date_the_step_says_as_soon_as_you_can_and_a_journal_message_p
     step = next(a for a in actions if a.code == "GO_OR_REARRANGE")
     assert "by as soon" not in step.text and "as soon as you can" in step.text
     assert "reply in your journal" in step.text
+
+
+def test_when_the_letter_states_another_group_the_steps_say_to_check_it_first():
+    # A reviewer's claimant said "support group" to a letter saying WRAG; the steps said flatly
+    # "Say you are in the ESA support group", which the letter in their hand contradicts.
+    letter = wfi("2026-04-07").model_copy(update={"esa_group_stated": "wrag", "benefits_mentioned": ["esa"]})
+    actions = check(letter, SUPPORT, today=date(2026, 3, 25)).actions
+
+    first = actions[0]
+    assert first.code == "CHECK_YOUR_GROUP"
+    assert "This letter says you are in the ESA work-related activity group" in first.text
+    assert "You told us you are in the ESA support group" in first.text
+    assert [a.code for a in actions[1:3]] == ["PHONE_TO_CANCEL", "SEND_CHALLENGE"]
+
+
+def test_when_the_letter_agrees_there_is_nothing_to_check_first():
+    letter = wfi("2026-04-07").model_copy(
+        update={"esa_group_stated": "support_group", "benefits_mentioned": ["esa"]}
+    )
+    assert check(letter, SUPPORT, today=date(2026, 3, 25)).actions[0].code == "PHONE_TO_CANCEL"

@@ -30,8 +30,11 @@ def reading_age(text: str) -> float:
     return textstat.flesch_kincaid_grade(text) + 5
 
 
-def page_text(letter_type: str, attendance: str, situation: Situation, days_ahead: int) -> tuple[str, str]:
+def page_text(
+    letter_type: str, attendance: str, situation: Situation, days_ahead: int, stated: str | None = None
+) -> tuple[str, str]:
     letter = Letter(
+        esa_group_stated=stated,
         type=letter_type,
         attendance=attendance,
         sanction_language=attendance != "voluntary",
@@ -59,3 +62,12 @@ def test_the_answer_and_next_steps_read_at_age_9(case, attendance, days_ahead):
     age = reading_age(text)
     print(f"{case:18} {verdict:18} {attendance:10} {days_ahead:5} reading age {age:4.1f}")
     assert age <= READING_AGE, text
+
+
+@pytest.mark.parametrize("days_ahead", (10, -400))
+def test_the_steps_when_the_letter_states_another_group_read_at_age_9(days_ahead):
+    situation = Situation(benefit="esa", group="support_group")
+    verdict, text = page_text("wfi", "mandatory", situation, days_ahead, stated="wrag")
+
+    assert "This letter says you are in the ESA work-related activity group" in text
+    assert reading_age(text) <= READING_AGE, text
