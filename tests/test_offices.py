@@ -11,7 +11,8 @@ from analyser.batch.offices import cluster_offices, office_key, region, region_i
     "read",
     ["0345 604 3719", "Work Focused Interview", "14 High Street", "Jobcentre Plus", "a", "SR4 6TQ",
      "Department for Work and Pensions", "Important", "enquiries@dwp.gov.uk", "Universal Credit  >  Journal",
-     "Personal Independence Payment", "Your Universal Credit statement", "DWP | Jobcentre Plus"],
+     "Personal Independence Payment", "Your Universal Credit statement", "DWP | Jobcentre Plus",
+     "Medical Services", "Benefit Delivery Centre", "The Pension Service", "# My letter from the jobcentre"],
 )  # fmt: skip
 def test_what_is_not_an_office_is_never_one(read):
     assert office_key(read) is None

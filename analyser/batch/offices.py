@@ -16,8 +16,8 @@ UNKNOWN_REGION = "area not found"
 _GENERIC = re.compile(r"(?i)\b(?:job\s*centre|jobcentre|jcp|plus|office|the|freepost|dwp)\b")
 # Where a line read as the office carries something else after it: a column gap, "(DWP)", "on behalf of".
 _TAIL = re.compile(r"(?i)\s{3,}.*$|\s*\(.*?\)|\s+on behalf of\b.*$")
-# Characters and words of web pages, breadcrumbs and barcodes, never of an office's name.
-_NOT_A_NAME = re.compile(r"(?i)[<>|]|https?:|www\.|\.(?:gov|uk|com|org|invalid)\b")
+# Characters and words of web pages, breadcrumbs, barcodes and Markdown, never of an office's name.
+_NOT_A_NAME = re.compile(r"(?i)[<>|#*]|https?:|www\.|\.(?:gov|uk|com|org|invalid)\b")
 # Words of a heading or a page of an online account, not of a place.
 _HEADING_WORDS = re.compile(
     r"\b(?:journal|statement|messages?|notice|meeting|your|ending|move to|reminder|decision|about|letter)\b"
@@ -37,6 +37,11 @@ _HEADINGS = frozenset(
         "work focused interview", "appointment", "important", "dear", "your appointment", "department for work and pensions",
         "dwp", "universal credit", "employment and support allowance", "to", "from", "date", "our ref", "your ref",
         "telephone", "phone", "address", "private and confidential", "reply", "notice", "letter", "interview",
+        # A service's name with no place: which of its many centres sent the letter is not said.
+        "medical services", "atos healthcare medical services", "benefit delivery centre", "benefit centre",
+        "service centre", "contact centre", "pension service", "pension centre", "disability benefit centre",
+        "health assessment advisory service", "centre for health and disability assessments",
+        "debt management", "child maintenance service", "universal credit service centre",
     }
 )  # fmt: skip
 _ADDRESS_WORDS = re.compile(

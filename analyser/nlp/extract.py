@@ -183,7 +183,8 @@ def _letterhead_office(text: str) -> str | None:
     header_lines = [
         line.strip() for line in (text[: salutation.start()] if salutation else text[:600]).splitlines()
     ]
-    header_lines = [line for line in header_lines if line]
+    # A Markdown heading ("# My letter from the jobcentre") is the title someone gave the file, not a letterhead.
+    header_lines = [line for line in header_lines if line and not line.startswith("#")]
     for index, line in enumerate(header_lines[:25]):
         if (
             not _OFFICE.search(line)

@@ -52,3 +52,13 @@ def test_a_letter_without_them_says_none():
         None,
         None,
     )
+
+
+def test_a_markdown_title_is_not_the_office():
+    # A reviewer's `analyse letter.md` reported "jobcentre" as the office: the file's own title.
+    body = "Dear Ms Smith,\n\nPlease come to a work focused interview on 3 May 2026 at 10:00.\n"
+    titled = analyse_text("# My letter from the jobcentre\n\n" + body, name="letter.md").letter
+    headed = analyse_text("# My letter\n\nSunderland Jobcentre Plus\n\n" + body, name="letter.md").letter
+
+    assert titled.office is None
+    assert headed.office == "Sunderland Jobcentre Plus"
