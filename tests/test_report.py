@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from analyser.report import THREATENING_WFI, summary_csv_path, write_letters_csv, write_report
 
@@ -206,3 +209,15 @@ def test_the_charts_summary_gives_the_span_of_its_own_letters_and_every_tied_pea
 
     assert "3 letters from 2014 to 2024" in summary
     assert "the most in one year was 1 (2014, 2021, 2024)" in summary
+
+
+@pytest.mark.parametrize("count", [2, 7, 13, 24, 36, 120])
+def test_chart_labels_shown_on_a_phone_never_overlap(count):
+    from analyser.report.chart import PHONE_LABEL_WIDTH, time_chart
+
+    months = [{"period": f"{2014 + i // 12}-{i % 12 + 1:02}", "wrongful": i % 5} for i in range(count)]
+    labels = time_chart(months, "wrongful", "Likely wrongful demands").labels
+    shown = [label["x"] for label in labels if not label["minor"]]
+
+    assert shown and shown[0] == labels[0]["x"]
+    assert all(b - a >= PHONE_LABEL_WIDTH for a, b in itertools.pairwise(shown))

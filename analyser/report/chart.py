@@ -9,8 +9,11 @@ from typing import Any
 __all__ = ["TimeChart", "time_chart", "MONTHS_PER_CHART"]
 
 WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, BOTTOM, TOP = 36, 24, 28, 12
+LEFT, RIGHT, BOTTOM, TOP = 52, 24, 28, 12
 LABEL_WIDTH = 44  # pixels a period label needs, so labels never overlap
+# On a phone the chart shrinks to about 0.58 of its width, so the page draws its text at 20 px (about
+# 11.5 px on the screen) and shows only the labels this far apart: the rest are "minor" and hidden there.
+PHONE_LABEL_WIDTH = 84
 MONTHS_PER_CHART = 36  # longer spans are drawn by year: monthly bars would be hairlines
 
 
@@ -26,6 +29,7 @@ class TimeChart:
     labels: list[dict[str, Any]] = field(default_factory=list)
     ticks: list[dict[str, Any]] = field(default_factory=list)
     baseline: int = HEIGHT - BOTTOM
+    left: int = LEFT
 
 
 def _by_year(months: list[dict[str, Any]], measure: str) -> list[tuple[str, int]]:
@@ -66,6 +70,7 @@ def time_chart(months: list[dict[str, Any]], measure: str, title: str) -> TimeCh
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - BOTTOM - TOP
     step = plot_width / len(points)
     every = max(1, math.ceil(LABEL_WIDTH / step))
+    every_on_a_phone = every * math.ceil(math.ceil(PHONE_LABEL_WIDTH / step) / every)
     scale = plot_height / top if top else 0
     for index, (period, value) in enumerate(points):
         x = LEFT + index * step
@@ -75,7 +80,8 @@ def time_chart(months: list[dict[str, Any]], measure: str, title: str) -> TimeCh
              "height": height, "label": f"{period}: {value}"}
         )  # fmt: skip
         if index % every == 0:
-            chart.labels.append({"x": round(x + step / 2, 1), "text": period})
+            minor = index % every_on_a_phone != 0
+            chart.labels.append({"x": round(x + step / 2, 1), "text": period, "minor": minor})
     for tick in sorted({0, top // 2, top}) if top else [0]:
         chart.ticks.append({"y": round(chart.baseline - tick * scale, 1), "text": str(tick)})
     return chart
