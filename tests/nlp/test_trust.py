@@ -352,3 +352,32 @@ def test_no_money_until_the_commitment_is_accepted_is_a_threat(sentence: str) ->
     )
     assert found["sanction_language"] is True
     assert found["attendance"] == "mandatory"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your claim can't be dealt with unless you attend.",
+        "Your claim cannot continue unless you come to this appointment.",
+    ],
+)
+def test_a_claim_that_cannot_go_on_without_you_is_a_threat(sentence: str) -> None:
+    # Round 17 and 18 letters (then held out): a claim "can't be dealt with" or "cannot continue"
+    # unless the reader comes was read as a request with no consequence.
+    # (Attendance is weighed against the findings classifier, which on this short letter still says
+    # "unclear": the cue makes the threat, not yet the duty.)
+    found = letter(f"Please come to Bootle Jobcentre Plus on 12 June 2018 at 9.45am. {sentence}")
+    assert found["sanction_language"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your appointment on 12 June 2018 at 10am at our Bolton office is a requirement of your Universal Credit.",
+        "Your first appointment is on 12 June 2018 at 10am at our Bolton office. Going to your appointments "
+        "is part of your Universal Credit claimant commitment.",
+    ],
+)
+def test_a_requirement_of_the_benefit_is_a_duty(sentence: str) -> None:
+    found = letter(f"Welcome to the Restart Scheme with Fedcap. {sentence}")
+    assert found["attendance"] == "mandatory"
