@@ -9,8 +9,11 @@ from analyser.rules.calendar import day_month_year
 from analyser.rules.parameters import Law
 from analyser.rules.rulebook import Rulebook
 
+BENEFIT_DIFFERS = "LETTER_BENEFIT_DIFFERS"
+GROUP_DIFFERS = "LETTER_GROUP_DIFFERS"
+BEFORE_NEW_STYLE_ESA = "LETTER_DATE_BEFORE_NEW_STYLE_ESA"
 # Every conflict this module reports; actions.yaml rows may name one as their condition.
-CONFLICT_CODES = ("LETTER_BENEFIT_DIFFERS", "LETTER_GROUP_DIFFERS", "LETTER_DATE_BEFORE_NEW_STYLE_ESA")
+CONFLICT_CODES = (BENEFIT_DIFFERS, GROUP_DIFFERS, BEFORE_NEW_STYLE_ESA)
 
 # (book, letter, situation, law) -> the verdict were the letter's stated group right.
 IfLetterRight = Callable[[Rulebook, Letter, Situation, Law], "Verdict | None"]
@@ -23,7 +26,7 @@ def conflicts(
     messages = book.messages
     found = []
     if letter.benefits_mentioned and situation.benefit not in letter.benefits_mentioned:
-        found.append(Conflict(code="LETTER_BENEFIT_DIFFERS", text=_benefit_text(book, letter, situation)))
+        found.append(Conflict(code=BENEFIT_DIFFERS, text=_benefit_text(book, letter, situation)))
     stated = letter.esa_group_stated if situation.benefit == "esa" else None
     if stated and situation.group and situation.group != stated:
         text = messages.group_mismatch.format(
@@ -32,7 +35,7 @@ def conflicts(
         verdict = if_letter_right(book, letter, situation, law)
         if verdict is not None:
             text += " " + messages.if_letter_right.format(verdict=messages.verdict_words[verdict])
-        found.append(Conflict(code="LETTER_GROUP_DIFFERS", text=text))
+        found.append(Conflict(code=GROUP_DIFFERS, text=text))
     if (
         situation.benefit == "esa"
         and situation.flags.esa_style == "new"
@@ -40,7 +43,7 @@ def conflicts(
     ):
         found.append(
             Conflict(
-                code="LETTER_DATE_BEFORE_NEW_STYLE_ESA",
+                code=BEFORE_NEW_STYLE_ESA,
                 text=messages.new_style_before_it_existed.format(date=day_month_year(law.on)),
             )
         )

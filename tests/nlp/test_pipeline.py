@@ -12,7 +12,7 @@ import spacy
 from thinc.api import Config
 
 from analyser.nlp import MODEL_DIR, build_pipeline, load_pipeline
-from analyser.nlp.components import PATTERN_IDS_NAMED, default_cue_rows
+from analyser.nlp.components import PATTERN_IDS_NAMED, cue_patterns, default_cue_rows
 from analyser.nlp.decide import GROUP_LABELS
 from analyser.nlp.tokenizer import LineTokenizer
 from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
@@ -65,6 +65,9 @@ def test_the_patterns_are_saved_with_the_model() -> None:
     ruler = spacy.load(MODEL_DIR).get_pipe("cue_ruler")
     assert len(ruler.patterns) > 100
     assert {p["id"] for p in ruler.patterns} == {row["id"] for row in default_cue_rows()}
+    # The shipped ruler holds exactly what cues.jsonl compiles to: a phrase added without retraining
+    # (or refreshing the model's patterns) would otherwise never run.
+    assert ruler.patterns == cue_patterns()
 
 
 def test_without_a_trained_model_the_rule_components_still_run(tmp_path: Path) -> None:
