@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from analyser.api.examples import EXAMPLE_LETTER, EXAMPLE_RESULT, EXAMPLE_SITUATION
-from analyser.nlp.decide import GROUP_LABELS
+from analyser.nlp.by_group import GROUP_LABELS
 from analyser.nlp.extract import BENEFIT_NAMES
 from analyser.result import (
     ATTENDANCES,

@@ -15,7 +15,8 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.decide import CONDITIONAL_KINDS, CONSEQUENCE_IDS, GOING_WORDS, GROUP_LABELS
+from analyser.nlp.by_group import CONDITIONAL_KINDS, GROUP_LABELS
+from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter, within
 

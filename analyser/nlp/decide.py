@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from analyser.nlp.by_group import attendance_by_group
+
 # Cue ids that state what happens if you do not go ("without good cause"): consequences, not duties.
 CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
@@ -109,15 +111,6 @@ _INVITES = re.compile(
 _DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|optional)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
-GROUP_LABELS = {
-    "group_support": "support_group",
-    "group_wrag": "wrag",
-    "group_assessment": "assessment_phase",
-    "group_nwrr": "no_work_related_requirements",
-    "group_wfi_only": "work_focused_interview_only",
-    "group_work_prep": "work_preparation",
-    "group_awrr": "all_work_related_requirements",
-}
 
 
 @dataclass
@@ -141,7 +134,7 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
-    by_group = _attendance_by_group(live)
+    by_group = attendance_by_group(live)
     going = has_appointment or any(s.label_ in ("mandatory", "request") for s in direct)
     if letter_type not in APPOINTMENT_TYPES and not going:
         # A letter of a type that makes no appointment, and that neither books one nor asks the reader
@@ -229,82 +222,3 @@ def _direct(span: Span) -> bool:
 def _about_paperwork(span: Span) -> bool:
     words = {token.lower_ for token in span.sent}
     return bool(words & _PAPERWORK) and not words & GOING_WORDS
-
-
-# The cues a condition can govern: what a sentence says to a group (components.py marks them
-# conditional; a sentence's group answer is read from them here).
-CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
-
-
-def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
-    """Which group each conditional cue of one sentence speaks of: the groups named since the cue
-    before it ("customers in the WRAG must attend; customers in the support group do not need to"),
-    else the last group named before it; a cue before any group, every group."""
-    doc = spans[0].doc
-    sentence = spans[0].sent
-    marks = sorted(
-        s.start
-        for s in doc.spans["cues"]
-        if s.label_ in CONDITIONAL_KINDS and sentence.start <= s.start < sentence.end
-    )
-    owned: dict[str, list[Span]] = {}
-    for span in spans:
-        since = max((m for m in marks if m < span.start), default=-1)
-        mine = (
-            [g for g in named if since <= g.start < span.start]
-            or [g for g in named if g.start < span.start][-1:]
-            or named
-        )
-        for group in dict.fromkeys(GROUP_LABELS[g.label_] for g in mine):
-            owned.setdefault(group, []).append(span)
-    return owned
-
-
-def _group_attendance(labels: set[str]) -> str | None:
-    if "voluntary" in labels and "mandatory" not in labels:
-        return "voluntary"
-    if labels & {"mandatory", "sanction"}:
-        return "mandatory"
-    if "request" in labels:
-        # "If you are in the support group, we would still like you to come": an invitation
-        # set against another group's duty is an offer.
-        return "voluntary"
-    return None
-
-
-def _attendance_by_group(live: list[Span]) -> dict[str, str] | None:
-    """What the letter says for each group it names in 'if you are in the ... group' sentences."""
-    found: dict[str, str] = {}
-    sentences: dict[int, list[Span]] = {}
-    for span in live:
-        if span._.why_not == "conditional":
-            sentences.setdefault(span.sent.start, []).append(span)
-    for spans in sentences.values():
-        doc = spans[0].doc
-        sentence = spans[0]._.condition_sent or spans[0].sent
-        named = [
-            s
-            for s in doc.spans["cues"]
-            if s.label_ in GROUP_LABELS and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
-        ]
-        # "work-related activity" inside "limited capability for work and work-related activity"
-        # names the support group, not the WRAG: a group inside another group's words is not named.
-        kept = [
-            s
-            for s in named
-            if not any(
-                o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in named
-            )
-        ]
-        for group, its in _owners(spans, kept).items():
-            attendance = _group_attendance({s.label_ for s in its})
-            if attendance:
-                found.setdefault(group, attendance)
-    if len(found) >= 2 and len(set(found.values())) >= 2:
-        return found
-    # One group named under an "if", and the opposite said to everyone: "If you are in the Support
-    # Group, you do not have to come. Everyone else must attend."
-    unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
-    if len(found) == 1 and unconditional - set(found.values()):
-        return found
-    return None

@@ -16,11 +16,12 @@ from thinc.api import Config
 
 from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.acts import speaking_for
+from analyser.nlp.by_group import GROUP_LABELS
 from analyser.nlp.combine import Votes, Weighed, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
 from analyser.nlp.contacts import office_address, office_phone, recipient, reference
-from analyser.nlp.decide import GROUP_LABELS, decide
+from analyser.nlp.decide import decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, names_a_benefit_sender, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting

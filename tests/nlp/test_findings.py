@@ -266,56 +266,6 @@ def test_an_appointment_box_above_the_letter_date_is_not_the_letter_date() -> No
     assert labelled.letter_date == "2019-03-12" and labelled.appointment.date == "2019-03-26"
 
 
-def test_groups_heading_their_own_lines_split_attendance_by_group() -> None:
-    found = letter(
-        "Employment and Support Allowance - work focused interview on Tuesday 26 March at 10am.\n"
-        "Do you have to come? That depends on your group.\n"
-        "* Work-related activity group: you must attend. If you do not, your ESA may be reduced.\n"
-        "* Support group: you do not have to attend. It is your choice."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
-
-
-def test_groups_heading_lines_with_a_dash_split_attendance_by_group() -> None:
-    found = letter(
-        "Work focused interview\nWe have booked a work focused interview for you on 20 Nov 2012 at 10.30am.\n"
-        "Support Group customers - you do not have to come to this interview. Your ESA will not be affected.\n"
-        "Work Related Activity Group customers - you must take part. If you do not take part and do not "
-        "show good cause your ESA may be reduced."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
-
-
-def test_two_groups_in_one_sentence_each_get_their_own_answer() -> None:
-    # Every cue of the sentence went to every group named in it, so neither group's answer showed.
-    found = letter(
-        "ESA customers in the work-related activity group must attend their work-focused interviews when "
-        "asked; ESA customers in the support group do not need to attend any interviews.\n"
-        "Your next appointment is 3 July 2013, 09:20, Boston Jobcentre.\n"
-        "Failure to attend may mean your benefit is stopped."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"]["support_group"] == "voluntary"
-
-
-def test_universal_credit_groups_are_groups_too() -> None:
-    found = letter(
-        "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
-        "- Work preparation group or all work-related requirements group: you must attend.\n"
-        "- No work-related requirements group (for example, you care for someone for 35 hours a week or\n"
-        "  more): you do not have to come.\n"
-        "If you should attend and do not, your Universal Credit may be reduced."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {
-        "work_preparation": "mandatory",
-        "all_work_related_requirements": "mandatory",
-        "no_work_related_requirements": "voluntary",
-    }
-
-
 def test_a_wrapped_lines_indent_is_layout() -> None:
     cleaned = clean_text(
         "If you do not come and you cannot show good cause within five working days,\n      your ESA"

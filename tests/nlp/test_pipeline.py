@@ -12,8 +12,8 @@ import spacy
 from thinc.api import Config
 
 from analyser.nlp import MODEL_DIR, build_pipeline, load_pipeline
+from analyser.nlp.by_group import GROUP_LABELS
 from analyser.nlp.components import PATTERN_IDS_NAMED, cue_patterns, default_cue_rows
-from analyser.nlp.decide import GROUP_LABELS
 from analyser.nlp.tokenizer import LineTokenizer
 from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
 from analyser.result import LETTER_TYPES

@@ -1,0 +1,209 @@
+"""Attendance that turns on the reader's group: read from "if you are in the ... group" sentences, or
+from the rows of a list or table that give each group its own line.
+
+Sentences come first (components.py marks the cues a group condition governs). Rows catch what
+sentences miss, because layout, not grammar, ties the group to its answer:
+- a list whose items name the group after the answer ("- compulsory if you are in the WRAG;");
+- a table whose cells a scan or a text file runs together ("Support group    You can come if you want");
+- a group heading its own line, with the answer on the lines below it.
+Either way, the letter's attendance turns on the group only when two groups get different answers
+(or one group gets an answer and everyone else the opposite).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+GROUP_LABELS = {
+    "group_support": "support_group",
+    "group_wrag": "wrag",
+    "group_assessment": "assessment_phase",
+    "group_nwrr": "no_work_related_requirements",
+    "group_wfi_only": "work_focused_interview_only",
+    "group_work_prep": "work_preparation",
+    "group_awrr": "all_work_related_requirements",
+}
+
+
+# The cues a condition can govern: what a sentence says to a group (components.py marks them
+# conditional; a sentence's group answer is read from them here).
+CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
+
+
+def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
+    """Which group each conditional cue of one sentence speaks of: the groups named since the cue
+    before it ("customers in the WRAG must attend; customers in the support group do not need to"),
+    else the last group named before it; a cue before any group, every group."""
+    doc = spans[0].doc
+    sentence = spans[0].sent
+    marks = sorted(
+        s.start
+        for s in doc.spans["cues"]
+        if s.label_ in CONDITIONAL_KINDS and sentence.start <= s.start < sentence.end
+    )
+    owned: dict[str, list[Span]] = {}
+    for span in spans:
+        since = max((m for m in marks if m < span.start), default=-1)
+        mine = (
+            [g for g in named if since <= g.start < span.start]
+            or [g for g in named if g.start < span.start][-1:]
+            or named
+        )
+        for group in dict.fromkeys(GROUP_LABELS[g.label_] for g in mine):
+            owned.setdefault(group, []).append(span)
+    return owned
+
+
+def _group_attendance(labels: set[str]) -> str | None:
+    if "voluntary" in labels and "mandatory" not in labels:
+        return "voluntary"
+    if labels & {"mandatory", "sanction"}:
+        return "mandatory"
+    if "request" in labels:
+        # "If you are in the support group, we would still like you to come": an invitation
+        # set against another group's duty is an offer.
+        return "voluntary"
+    return None
+
+
+def _by_sentence(live: list[Span]) -> dict[str, str] | None:
+    """What the letter says for each group it names in 'if you are in the ... group' sentences."""
+    found: dict[str, str] = {}
+    sentences: dict[int, list[Span]] = {}
+    for span in live:
+        if span._.why_not == "conditional":
+            sentences.setdefault(span.sent.start, []).append(span)
+    for spans in sentences.values():
+        doc = spans[0].doc
+        sentence = spans[0]._.condition_sent or spans[0].sent
+        named = [
+            s
+            for s in doc.spans["cues"]
+            if s.label_ in GROUP_LABELS and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
+        ]
+        kept = _outermost(named)
+        for group, its in _owners(spans, kept).items():
+            attendance = _group_attendance({s.label_ for s in its})
+            if attendance:
+                found.setdefault(group, attendance)
+    if len(found) >= 2 and len(set(found.values())) >= 2:
+        return found
+    # One group named under an "if", and the opposite said to everyone: "If you are in the Support
+    # Group, you do not have to come. Everyone else must attend."
+    unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
+    if len(found) == 1 and unconditional - set(found.values()):
+        return found
+    return None
+
+
+def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
+    """Each group's attendance, when the letter's answer turns on the reader's group; else None."""
+    if not live:
+        return None
+    sentences = _by_sentence(live)
+    rows = _by_row(live[0].doc, live)
+    # A sentence reading that finds one group ("... the opposite for everyone else") can be a table
+    # row read as a sentence: the rows' reading wins when it names more groups.
+    return rows if rows and len(rows) > len(sentences or {}) else sentences
+
+
+# Words a line may hold beside a group's name and still only head the lines below it
+# ("Support group", "If you are in the work-related activity group:"). "You are in the support
+# group." states the reader's group: without an "if", "you" makes it a statement, not a heading.
+_HEADING_WORDS = {"if", "you", "are", "in", "the", "a", "customers", "claimants", "people", "for", "esa"}
+_HEADING_WORDS |= {"members", "of", "those", "group", "your", "or", "and", "uc", "universal", "credit"}
+_ROW_BREAK = re.compile(r"\n|;")
+# "Do I have to come?" makes a row's or a cell's opening "Yes" a duty and "No" an offer.
+_ASKS_IF_MUST = re.compile(
+    r"\b(?:do|must|will) (?:i|you) (?:have|need) to (?:come|go|attend|take part|join)\b[^?\n]{0,40}\?"
+    r"|\b(?:is|are) (?:it|this|these|the appointments?|the interviews?) (?:compulsory|mandatory)\?",
+    re.I,
+)
+_CELL_START = {"|", ":", "-", "*", "\u2022"}
+
+
+def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
+    """Each group's answer from the rows (lines, or list items split at ';') that give it."""
+    groups = _outermost([s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS])
+    answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _yes_no(doc, groups)
+    found: dict[str, str] = {}
+    heading: list[Span] = []
+    start = 0
+    for row in [*_ROW_BREAK.finditer(doc.text), None]:
+        end = row.start() if row else len(doc.text)
+        named = [g for g in groups if start <= g.start_char < end]
+        said = [s for s in answers if start <= s.start_char < end]
+        start = row.end() if row else end
+        if named and not said:
+            heading = named if _only_heads(doc, named) else []
+            continue
+        if named:
+            heading = []  # a row that names its own group ends the heading above it
+        for group, its in _row_owners(named or heading, said).items():
+            attendance = _group_attendance({s.label_ for s in its})
+            if attendance:
+                found.setdefault(group, attendance)
+    return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
+
+
+def _yes_no(doc: Doc, groups: list[Span]) -> list[Span]:
+    """After "Do I have to come?", each "Yes" or "No" opening a line or a table cell, as a duty or an offer
+    (not the "No" of "No work-related requirements")."""
+    if not _ASKS_IF_MUST.search(doc.text):
+        return []
+    in_a_group = {i for group in groups for i in range(group.start, group.end)}
+    answers = []
+    for token in doc:
+        if token.lower_ in ("yes", "no") and token.i not in in_a_group:
+            before = doc[token.i - 1] if token.i else None
+            if before is None or before.is_space or before.text in _CELL_START:
+                label = "mandatory" if token.lower_ == "yes" else "voluntary"
+                answers.append(Span(doc, token.i, token.i + 1, label=label, span_id="yes-no"))
+    return answers
+
+
+def _row_owners(named: list[Span], said: list[Span]) -> dict[str, list[Span]]:
+    """Which group each answer of one row is given to. A row that opens with a group gives each answer
+    to the groups before it ("WRAG   Attend on 28/09 (required)"); one that opens with its answer, to
+    the groups after it ("compulsory if you are in the WRAG"). Groups side by side share answers."""
+    if not named or not said:
+        return {}
+    items = sorted([*named, *said], key=lambda s: s.start)
+    if items[0].label_ not in GROUP_LABELS:
+        items.reverse()  # answer first: read the row from its end, so each group comes before its answer
+    owners: dict[str, list[Span]] = {}
+    heads: list[Span] = []
+    answered = False
+    for item in items:
+        if item.label_ in GROUP_LABELS:
+            heads = [item] if answered else [*heads, item]
+            answered = False
+        else:
+            answered = True
+            for group in heads:
+                owners.setdefault(GROUP_LABELS[group.label_], []).append(item)
+    return owners
+
+
+def _only_heads(doc: Doc, named: list[Span]) -> bool:
+    """A line that only names a group heads the lines below it: its other words are few and plain."""
+    line_start = doc.text.rfind("\n", 0, named[0].start_char) + 1
+    line_end = doc.text.find("\n", named[-1].end_char)
+    line = doc.char_span(line_start, line_end if line_end >= 0 else len(doc.text), alignment_mode="expand")
+    if line is None:
+        return False
+    inside = {i for g in named for i in range(g.start, g.end)}
+    words = [t.lower_ for t in line if t.i not in inside and t.is_alpha]
+    return set(words) <= _HEADING_WORDS and ("you" not in words or "if" in words)
+
+
+def _outermost(named: list[Span]) -> list[Span]:
+    """Groups not inside another group's words: "work-related activity" inside "limited capability for
+    work and work-related activity" names the support group, not the WRAG."""
+    return [
+        s
+        for s in named
+        if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in named)
+    ]

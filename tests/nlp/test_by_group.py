@@ -1,0 +1,170 @@
+"""Attendance that turns on the reader's group, in the forms letters give it: sentences, lists, tables, headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser import analyse_text
+
+HEAD = "Ashford Jobcentre Plus\nCharter House\nAshford TN24 8EZ\n\n12 March 2019\n\nMs A Reader\n2 Hill Road\nAshford\n\nDear Ms Reader\n\n"
+TAIL = "\n\nYours sincerely\n\nWork Coach\n"
+
+
+def letter(body: str) -> dict:
+    return analyse_text(HEAD + body + TAIL).letter.model_dump(mode="json")
+
+
+def test_groups_heading_their_own_lines_split_attendance_by_group() -> None:
+    found = letter(
+        "Employment and Support Allowance - work focused interview on Tuesday 26 March at 10am.\n"
+        "Do you have to come? That depends on your group.\n"
+        "* Work-related activity group: you must attend. If you do not, your ESA may be reduced.\n"
+        "* Support group: you do not have to attend. It is your choice."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
+
+
+def test_groups_heading_lines_with_a_dash_split_attendance_by_group() -> None:
+    found = letter(
+        "Work focused interview\nWe have booked a work focused interview for you on 20 Nov 2012 at 10.30am.\n"
+        "Support Group customers - you do not have to come to this interview. Your ESA will not be affected.\n"
+        "Work Related Activity Group customers - you must take part. If you do not take part and do not "
+        "show good cause your ESA may be reduced."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+
+
+def test_two_groups_in_one_sentence_each_get_their_own_answer() -> None:
+    # Every cue of the sentence went to every group named in it, so neither group's answer showed.
+    found = letter(
+        "ESA customers in the work-related activity group must attend their work-focused interviews when "
+        "asked; ESA customers in the support group do not need to attend any interviews.\n"
+        "Your next appointment is 3 July 2013, 09:20, Boston Jobcentre.\n"
+        "Failure to attend may mean your benefit is stopped."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"]["support_group"] == "voluntary"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a list whose items give the answer first and the group after it
+        "Work focused interview\nYour appointment on 26 March 2019 at 11am at Ashford Jobcentre is:\n"
+        "- required if you are in the work-related activity group;\n- optional if you are in the support group.\n"
+        "If you miss a required appointment your benefit may be cut.",
+        # one sentence, answer before each group
+        "Appointment with your adviser on 26 March 2019 at 2pm.\nThis appointment is compulsory for people in "
+        "the work-related activity group and voluntary for people in the support group.",
+        # a table whose columns a text file runs together
+        "Employment and Support Allowance - work focused interview\n\nYour group            What to do\n"
+        "Support group         Nothing. You can come if you want to.\n"
+        "Work-related activity group     Come on 26/03/2019 at 10:20 (you must attend)\n\n"
+        "Missing an interview you must attend may lead to a sanction.",
+        # each group heading the lines below it
+        "Work focused interview on 26 March 2019 at 10am.\n\nSupport group\nYou do not have to come.\n\n"
+        "Work-related activity group\nYou must come. If you do not, your ESA could be reduced.",
+    ],
+    ids=["list-answer-first", "sentence-answer-first", "table", "heading-lines"],
+)
+def test_lists_and_tables_that_give_each_group_its_own_line_split_attendance_by_group(body: str) -> None:
+    # Layout, not grammar, ties these groups to their answers; the sentence reading missed all four,
+    # and the table's "(you must attend)" with its sanction read as mandatory for everyone.
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+
+
+def test_universal_credit_groups_are_groups_too() -> None:
+    found = letter(
+        "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
+        "- Work preparation group or all work-related requirements group: you must attend.\n"
+        "- No work-related requirements group (for example, you care for someone for 35 hours a week or\n"
+        "  more): you do not have to come.\n"
+        "If you should attend and do not, your Universal Credit may be reduced."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {
+        "work_preparation": "mandatory",
+        "all_work_related_requirements": "mandatory",
+        "no_work_related_requirements": "voluntary",
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "by_group"),
+    [
+        (
+            "Your appointment\nDate: 26 March 2019\nTime: 12:30pm\n\nDo I have to come?\n\n"
+            "Your group                        | Do you have to come?\n"
+            "All work-related requirements     | Yes\n"
+            "No work-related requirements      | No, but you are welcome to\n\n"
+            "If you have to come and you don't, your Universal Credit could be reduced.",
+            {"all_work_related_requirements": "mandatory", "no_work_related_requirements": "voluntary"},
+        ),
+        (
+            "You have an appointment with a work coach on 26 March 2019 at 3.10pm.\n\nDo I have to come?\n\n"
+            "Yes, if you are in the work-related activity group. If you do not take part, your ESA could be "
+            "reduced.\n\nNo, if you are in the support group. Nothing will happen to your benefit if you do not come.",
+            {"wrag": "mandatory", "support_group": "voluntary"},
+        ),
+    ],
+    ids=["table", "paragraphs"],
+)
+def test_yes_and_no_under_do_i_have_to_come_answer_for_each_group(
+    body: str, by_group: dict[str, str]
+) -> None:
+    # Round 19 letters (then held out) answered the question in a table or a paragraph per group:
+    # read as mandatory for everyone, or, with "Nothing will happen", voluntary for everyone.
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == by_group
+
+
+def test_yes_and_no_answer_nothing_without_the_question() -> None:
+    # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
+    found = letter(
+        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre.\n"
+        "Is your address still 2 Hill Road?\nNo - tell us your new address when you come.\n"
+        "Support group\nYou must attend this interview. If you do not, your ESA may be reduced."
+    )
+    assert found["attendance"] == "mandatory"
+    assert found["attendance_by_group"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "by_group"),
+    [
+        (
+            "Work focused interview\nWe have booked an interview for you on 12 June 2018 at 10am.\nIf you get "
+            "Employment and Support Allowance and you have been placed in the Support Group, you do not have to "
+            "come to this meeting.\n\nEveryone else must attend. If you do not attend, your benefit may be reduced.",
+            {"support_group": "voluntary"},
+        ),
+        (
+            "Universal Credit - your work-related requirements\nIf you have no work-related requirements you do "
+            "not need to attend. If you have work-focused interview requirements only, you must attend the "
+            "interview on 8 June 2018 at 13:00 at Kendal Jobcentre, or your payment may be reduced.",
+            {"no_work_related_requirements": "voluntary", "work_focused_interview_only": "mandatory"},
+        ),
+    ],
+)
+def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
+    body: str, by_group: dict[str, str]
+) -> None:
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == by_group
+
+
+def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_unclear() -> None:
+    found = letter(
+        "Work Focused Interview\nWe have arranged for you to see a personal adviser on 19 June 2018 at 3:10pm.\n"
+        "You are getting Carer's Allowance. If you are also getting Income Support as a carer you are required "
+        "to attend a work focused interview. If you are not getting Income Support this letter does not apply "
+        "to you and you do not need to come.\n\nIf you do not attend when required your benefit may be affected."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["sanction_language"] is True
