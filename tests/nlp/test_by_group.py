@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from written import ASHFORD
 
-from analyser import analyse_text
-
-HEAD = "Ashford Jobcentre Plus\nCharter House\nAshford TN24 8EZ\n\n12 March 2019\n\nMs A Reader\n2 Hill Road\nAshford\n\nDear Ms Reader\n\n"
-TAIL = "\n\nYours sincerely\n\nWork Coach\n"
-
-
-def letter(body: str) -> dict:
-    return analyse_text(HEAD + body + TAIL).letter.model_dump(mode="json")
+HEAD = ASHFORD.head
+letter = ASHFORD.letter
 
 
 def test_groups_heading_their_own_lines_split_attendance_by_group() -> None:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from written import KENDAL
 
-from analyser import analyse_text
 from analyser.ingest import ingest_bytes
 from analyser.nlp.read import cue_spans, read_with_keys
 
-HEAD = "Kendal Jobcentre\nStricklandgate\nKendal LA9 4QD\n\n4 June 2018\n\nMr T Example\n9 Fell View\nKendal\n\nDear Mr Example\n\n"
-TAIL = "\n\nYours sincerely\n\nJ Garnett\n"
-
-
-def letter(body: str, head: str = HEAD) -> dict:
-    return analyse_text(head + body + TAIL).letter.model_dump(mode="json")
+HEAD = KENDAL.head
+TAIL = KENDAL.tail
+letter = KENDAL.letter
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from written import ASHFORD
 
 from analyser import analyse_text
 from analyser.ingest.cleanup import clean_text, mend_ocr_confusions
@@ -13,12 +14,8 @@ from analyser.nlp.dates import find_dates, find_times, resolve_year
 from analyser.nlp.train import train
 from analyser.result import LETTER_TYPES
 
-HEAD = "Ashford Jobcentre Plus\nCharter House\nAshford TN24 8EZ\n\n12 March 2019\n\nMs A Reader\n2 Hill Road\nAshford\n\nDear Ms Reader\n\n"
-TAIL = "\n\nYours sincerely\n\nWork Coach\n"
-
-
-def letter(body: str) -> dict:
-    return analyse_text(HEAD + body + TAIL).letter.model_dump(mode="json")
+HEAD = ASHFORD.head
+letter = ASHFORD.letter
 
 
 def test_negated_threats_in_a_voluntary_invitation() -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from written import WIGAN
 
 from analyser import analyse_text
 
-HEAD = "Wigan Jobcentre\nMarket Street\nWigan WN1 1HP\n\n9 May 2019\n\nMs R Sample\n3 Pier Road\nWigan\n\nDear Ms Sample\n\n"
-TAIL = "\n\nYours sincerely\n\nP Ashworth\n"
-
-
-def letter(body: str, head: str = HEAD) -> dict:
-    return analyse_text(head + body + TAIL).letter.model_dump(mode="json")
+HEAD = WIGAN.head
+TAIL = WIGAN.tail
+letter = WIGAN.letter
 
 
 @pytest.mark.parametrize(
