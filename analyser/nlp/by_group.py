@@ -115,19 +115,23 @@ def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
 _HEADING_WORDS = {"if", "you", "are", "in", "the", "a", "customers", "claimants", "people", "for", "esa"}
 _HEADING_WORDS |= {"members", "of", "those", "group", "your", "or", "and", "uc", "universal", "credit"}
 _ROW_BREAK = re.compile(r"\n|;")
-# "Do I have to come?" makes a row's or a cell's opening "Yes" a duty and "No" an offer.
+# "Do I have to come?" makes a line's or a cell's opening "Yes" a duty and "No" an offer.
 _ASKS_IF_MUST = re.compile(
     r"\b(?:do|must|will) (?:i|you) (?:have|need) to (?:come|go|attend|take part|join)\b[^?\n]{0,40}\?"
     r"|\b(?:is|are) (?:it|this|these|the appointments?|the interviews?) (?:compulsory|mandatory)\?",
     re.I,
 )
 _CELL_START = {"|", ":", "-", "*", "\u2022"}
+# A table cell or list line that opens with the answer itself: "WRAG    Required", "Not required - optional".
+_CELL_ANSWERS = {"required": "mandatory", "compulsory": "mandatory", "mandatory": "mandatory"}
+_CELL_ANSWERS |= {"optional": "voluntary", "voluntary": "voluntary", "not required": "voluntary"}
+_CELL_ANSWERS |= {"not compulsory": "voluntary", "not mandatory": "voluntary"}
 
 
 def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     """Each group's answer from the rows (lines, or list items split at ';') that give it."""
     groups = _outermost([s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS])
-    answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _yes_no(doc, groups)
+    answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, groups)
     found: dict[str, str] = {}
     heading: list[Span] = []
     start = 0
@@ -137,7 +141,9 @@ def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
         said = [s for s in answers if start <= s.start_char < end]
         start = row.end() if row else end
         if named and not said:
-            heading = named if _only_heads(doc, named) else []
+            # A group named in passing ("(for example, you have limited capability for work and
+            # work-related activity)") keeps the heading above it; only a heading replaces one.
+            heading = named if _only_heads(doc, named) else heading
             continue
         if named:
             heading = []  # a row that names its own group ends the heading above it
@@ -148,19 +154,23 @@ def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
 
 
-def _yes_no(doc: Doc, groups: list[Span]) -> list[Span]:
-    """After "Do I have to come?", each "Yes" or "No" opening a line or a table cell, as a duty or an offer
-    (not the "No" of "No work-related requirements")."""
-    if not _ASKS_IF_MUST.search(doc.text):
-        return []
+def _cell_answers(doc: Doc, groups: list[Span]) -> list[Span]:
+    """Answers that open a line or a table cell ("Required", "Not required - optional") and, after
+    "Do I have to come?", a "Yes" or "No" (not the "No" of "No work-related requirements")."""
+    asked = bool(_ASKS_IF_MUST.search(doc.text))
     in_a_group = {i for group in groups for i in range(group.start, group.end)}
     answers = []
     for token in doc:
-        if token.lower_ in ("yes", "no") and token.i not in in_a_group:
-            before = doc[token.i - 1] if token.i else None
-            if before is None or before.is_space or before.text in _CELL_START:
-                label = "mandatory" if token.lower_ == "yes" else "voluntary"
-                answers.append(Span(doc, token.i, token.i + 1, label=label, span_id="yes-no"))
+        before = doc[token.i - 1] if token.i else None
+        if token.i in in_a_group or not (before is None or before.is_space or before.text in _CELL_START):
+            continue
+        two = doc[token.i : token.i + 2].text.lower() if token.i + 1 < len(doc) else ""
+        width = 2 if two in _CELL_ANSWERS else 1
+        label = _CELL_ANSWERS.get(two) or _CELL_ANSWERS.get(token.lower_)
+        if label is None and asked and token.lower_ in ("yes", "no"):
+            label = "mandatory" if token.lower_ == "yes" else "voluntary"
+        if label:
+            answers.append(Span(doc, token.i, token.i + width, label=label, span_id="cell-answer"))
     return answers
 
 

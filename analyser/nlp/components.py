@@ -202,6 +202,9 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 _GROUP_LABELS = set(GROUP_LABELS)
 _CONDITIONAL_WORDS = {"if", "unless"}
+# Who a group condition is about: the reader, or the person an appointee's letter is about ("If he
+# is in the support group he does not have to come").
+_READER = {"you", "you're", "he", "she", "they", "he's", "she's", "they're"}
 _BULLETS = {"*", "-", "\u2022", "o", ">"}
 _DASHES = {"-", "\u2013", "\u2014"}
 
@@ -220,7 +223,7 @@ def _names_a_group_conditionally(spans: list[Span]) -> bool:
     groups = [span for span in spans if span.label_ in _GROUP_LABELS]
     for span in groups:
         before = {token.lower_ for token in doc[sentence.start : span.start]}
-        if before & _CONDITIONAL_WORDS and before & {"you", "you're"}:
+        if before & _CONDITIONAL_WORDS and before & _READER:
             return True
     if groups:
         # "- All work-related requirements group, or work preparation group: you must attend",

@@ -163,3 +163,46 @@ def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_uncl
     )
     assert found["attendance"] == "unclear"
     assert found["sanction_language"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "by_group"),
+    [
+        (
+            # an appointee's letter speaks of the claimant in the third person
+            "We have arranged a work focused interview for Mr Reader on 26 March 2019 at 1.45pm.\n"
+            "If he is in the support group he does not have to come, but if he is in the work-related activity "
+            "group he must come, and his ESA could be cut if he does not.",
+            {"support_group": "voluntary", "wrag": "mandatory"},
+        ),
+        (
+            # cells that open with the answer; the table is the last thing in the text
+            "Your appointment: 26 March 2019, 15:10, Ashford Jobcentre\n\n"
+            "Your group                                   Work coach appointments\n"
+            "All work-related requirements                Required - missing one can lead to a sanction\n"
+            "No work-related requirements                 Not required - optional",
+            {"all_work_related_requirements": "mandatory", "no_work_related_requirements": "voluntary"},
+        ),
+        (
+            # a heading, then a line that names another group only as an example, then the answer
+            "We have booked you an appointment with your work coach on 26 March 2019 at 10.30am.\n\n"
+            "NO WORK-RELATED REQUIREMENTS\n(for example, you have limited capability for work and work-related "
+            "activity)\nYou do not have to come.\n\nALL WORK-RELATED REQUIREMENTS\nYou must attend.",
+            {"no_work_related_requirements": "voluntary", "all_work_related_requirements": "mandatory"},
+        ),
+        (
+            # Universal Credit's own words for the groups, as headings
+            "We have booked a conversation with a work coach for you on 26 March 2019 at 1:50pm.\n\n"
+            "If you have limited capability for work and work-related activity (LCWRA)\nThis is your choice. "
+            "You can choose to take part.\n\nIf you have limited capability for work (LCW)\nYou must take part. "
+            "If you don't, your Universal Credit could be reduced.",
+            {"support_group": "voluntary", "wrag": "mandatory"},
+        ),
+    ],
+    ids=["third-person", "cells-open-with-the-answer", "heading-over-an-example", "lcw-lcwra-headings"],
+)
+def test_more_forms_of_attendance_by_group(body: str, by_group: dict[str, str]) -> None:
+    # Round 20 and 21 letters (after their measurement) wrote these; each read as mandatory for all.
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == by_group
