@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -88,7 +90,10 @@ class AnchoredSpanRuler:
         self.labels: dict[str, tuple[str, str]] = {}  # match key -> (label, id)
         self._groups: list[_Group] = []
         self._by_anchor: dict[frozenset[str] | None, _Group] = {}
-        self._index: dict[str, list[_Group]] = {}
+        # Anchor words by the hash spaCy stores for a token's lower case, so a doc's anchors are
+        # found from one array of hashes without building a Token object per word.
+        self._index: dict[int, list[_Group]] = {}
+        self._anchors = numpy.zeros(0, dtype=numpy.uint64)
         self._everywhere: list[_Group] = []
         self.patterns: list[dict[str, Any]] = []  # as added, so to_disk saves what from_disk rebuilds
 
@@ -109,6 +114,7 @@ class AnchoredSpanRuler:
         self._groups.clear()
         self._by_anchor.clear()
         self._index.clear()
+        self._anchors = numpy.zeros(0, dtype=numpy.uint64)
         self._everywhere.clear()
         self.patterns = []
 
@@ -126,13 +132,14 @@ class AnchoredSpanRuler:
                     self._everywhere.append(group)
                 else:
                     for word in words:
-                        self._index.setdefault(word, []).append(group)
+                        self._index.setdefault(self.nlp.vocab.strings.add(word), []).append(group)
             if anchored:
                 group.before = max(group.before, anchored[1])
                 group.after = max(group.after, anchored[2])
             key = f"{self.name}:{number}"
             self.labels[key] = (entry["label"], entry.get("id", ""))
             group.matcher.add(key, [entry["pattern"]])
+        self._anchors = numpy.fromiter(self._index, dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         found: set[tuple[int, int, int]] = set()
@@ -157,8 +164,9 @@ class AnchoredSpanRuler:
         """For each group whose anchor occurs, the merged token windows its matches could lie in."""
         windows: dict[_Group, list[tuple[int, int]]] = {}
         length = len(doc)
-        for position, token in enumerate(doc):
-            for group in self._index.get(token.lower_, ()):
+        lowers = doc.to_array(LOWER)
+        for position in numpy.flatnonzero(numpy.isin(lowers, self._anchors)).tolist():
+            for group in self._index[int(lowers[position])]:
                 start, end = max(0, position - group.before), min(length, position + group.after + 1)
                 spans = windows.setdefault(group, [])
                 if spans and start <= spans[-1][1]:

@@ -126,11 +126,14 @@ _CELL_START = {"|", ":", "-", "*", "\u2022"}
 _CELL_ANSWERS = {"required": "mandatory", "compulsory": "mandatory", "mandatory": "mandatory"}
 _CELL_ANSWERS |= {"optional": "voluntary", "voluntary": "voluntary", "not required": "voluntary"}
 _CELL_ANSWERS |= {"not compulsory": "voluntary", "not mandatory": "voluntary"}
+_OPENERS = {answer.split()[0] for answer in _CELL_ANSWERS} | {"yes", "no"}
 
 
 def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     """Each group's answer from the rows (lines, or list items split at ';') that give it."""
     groups = _outermost([s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS])
+    if len(groups) < 2:
+        return None  # two groups must be named for their answers to differ
     answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, groups)
     found: dict[str, str] = {}
     heading: list[Span] = []
@@ -161,8 +164,10 @@ def _cell_answers(doc: Doc, groups: list[Span]) -> list[Span]:
     in_a_group = {i for group in groups for i in range(group.start, group.end)}
     answers = []
     for token in doc:
+        if token.lower_ not in _OPENERS or token.i in in_a_group:
+            continue
         before = doc[token.i - 1] if token.i else None
-        if token.i in in_a_group or not (before is None or before.is_space or before.text in _CELL_START):
+        if not (before is None or before.is_space or before.text in _CELL_START):
             continue
         two = doc[token.i : token.i + 2].text.lower() if token.i + 1 < len(doc) else ""
         width = 2 if two in _CELL_ANSWERS else 1
