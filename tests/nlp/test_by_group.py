@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from written import ASHFORD
 
-HEAD = ASHFORD.head
 letter = ASHFORD.letter
 
 
@@ -92,6 +91,20 @@ def test_universal_credit_groups_are_groups_too() -> None:
     ("body", "by_group"),
     [
         (
+            "Work focused interview\nWe have booked an interview for you on 12 June 2018 at 10am.\nIf you get "
+            "Employment and Support Allowance and you have been placed in the Support Group, you do not have to "
+            "come to this meeting.\n\nEveryone else must attend. If you do not attend, your benefit may be reduced.",
+            {"support_group": "voluntary"},
+        ),
+        (
+            "Universal Credit - your work-related requirements\nIf you have no work-related requirements you do "
+            "not need to attend. If you have work-focused interview requirements only, you must attend the "
+            "interview on 8 June 2018 at 13:00 at Kendal Jobcentre, or your payment may be reduced.",
+            {"no_work_related_requirements": "voluntary", "work_focused_interview_only": "mandatory"},
+        ),
+        # Answers under "Do I have to come?" (round 19 letters, then held out, read them as mandatory
+        # for everyone, or with "Nothing will happen" as voluntary for everyone).
+        (
             "Your appointment\nDate: 26 March 2019\nTime: 12:30pm\n\nDo I have to come?\n\n"
             "Your group                        | Do you have to come?\n"
             "All work-related requirements     | Yes\n"
@@ -105,69 +118,7 @@ def test_universal_credit_groups_are_groups_too() -> None:
             "reduced.\n\nNo, if you are in the support group. Nothing will happen to your benefit if you do not come.",
             {"wrag": "mandatory", "support_group": "voluntary"},
         ),
-    ],
-    ids=["table", "paragraphs"],
-)
-def test_yes_and_no_under_do_i_have_to_come_answer_for_each_group(
-    body: str, by_group: dict[str, str]
-) -> None:
-    # Round 19 letters (then held out) answered the question in a table or a paragraph per group:
-    # read as mandatory for everyone, or, with "Nothing will happen", voluntary for everyone.
-    found = letter(body)
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == by_group
-
-
-def test_yes_and_no_answer_nothing_without_the_question() -> None:
-    # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
-    found = letter(
-        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre.\n"
-        "Is your address still 2 Hill Road?\nNo - tell us your new address when you come.\n"
-        "Support group\nYou must attend this interview. If you do not, your ESA may be reduced."
-    )
-    assert found["attendance"] == "mandatory"
-    assert found["attendance_by_group"] is None
-
-
-@pytest.mark.parametrize(
-    ("body", "by_group"),
-    [
-        (
-            "Work focused interview\nWe have booked an interview for you on 12 June 2018 at 10am.\nIf you get "
-            "Employment and Support Allowance and you have been placed in the Support Group, you do not have to "
-            "come to this meeting.\n\nEveryone else must attend. If you do not attend, your benefit may be reduced.",
-            {"support_group": "voluntary"},
-        ),
-        (
-            "Universal Credit - your work-related requirements\nIf you have no work-related requirements you do "
-            "not need to attend. If you have work-focused interview requirements only, you must attend the "
-            "interview on 8 June 2018 at 13:00 at Kendal Jobcentre, or your payment may be reduced.",
-            {"no_work_related_requirements": "voluntary", "work_focused_interview_only": "mandatory"},
-        ),
-    ],
-)
-def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
-    body: str, by_group: dict[str, str]
-) -> None:
-    found = letter(body)
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == by_group
-
-
-def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_unclear() -> None:
-    found = letter(
-        "Work Focused Interview\nWe have arranged for you to see a personal adviser on 19 June 2018 at 3:10pm.\n"
-        "You are getting Carer's Allowance. If you are also getting Income Support as a carer you are required "
-        "to attend a work focused interview. If you are not getting Income Support this letter does not apply "
-        "to you and you do not need to come.\n\nIf you do not attend when required your benefit may be affected."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["sanction_language"] is True
-
-
-@pytest.mark.parametrize(
-    ("body", "by_group"),
-    [
+        # Forms from rounds 20 and 21 (after their measurement); each read as mandatory for everyone.
         (
             # an appointee's letter speaks of the claimant in the third person
             "We have arranged a work focused interview for Mr Reader on 26 March 2019 at 1.45pm.\n"
@@ -199,10 +150,42 @@ def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_uncl
             {"support_group": "voluntary", "wrag": "mandatory"},
         ),
     ],
-    ids=["third-person", "cells-open-with-the-answer", "heading-over-an-example", "lcw-lcwra-headings"],
+    ids=[
+        "one-group-and-everyone-else",
+        "uc-requirement-groups",
+        "yes-no-table",
+        "yes-no-paragraphs",
+        "third-person",
+        "cells-open-with-the-answer",
+        "heading-over-an-example",
+        "lcw-lcwra-headings",
+    ],
 )
-def test_more_forms_of_attendance_by_group(body: str, by_group: dict[str, str]) -> None:
-    # Round 20 and 21 letters (after their measurement) wrote these; each read as mandatory for all.
+def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
+    body: str, by_group: dict[str, str]
+) -> None:
     found = letter(body)
     assert found["attendance"] == "unclear"
     assert found["attendance_by_group"] == by_group
+
+
+def test_yes_and_no_answer_nothing_without_the_question() -> None:
+    # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
+    found = letter(
+        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre.\n"
+        "Is your address still 2 Hill Road?\nNo - tell us your new address when you come.\n"
+        "Support group\nYou must attend this interview. If you do not, your ESA may be reduced."
+    )
+    assert found["attendance"] == "mandatory"
+    assert found["attendance_by_group"] is None
+
+
+def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_unclear() -> None:
+    found = letter(
+        "Work Focused Interview\nWe have arranged for you to see a personal adviser on 19 June 2018 at 3:10pm.\n"
+        "You are getting Carer's Allowance. If you are also getting Income Support as a carer you are required "
+        "to attend a work focused interview. If you are not getting Income Support this letter does not apply "
+        "to you and you do not need to come.\n\nIf you do not attend when required your benefit may be affected."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["sanction_language"] is True

@@ -14,7 +14,6 @@ from analyser.nlp.dates import find_dates, find_times, resolve_year
 from analyser.nlp.train import train
 from analyser.result import LETTER_TYPES
 
-HEAD = ASHFORD.head
 letter = ASHFORD.letter
 
 
