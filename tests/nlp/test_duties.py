@@ -91,12 +91,9 @@ def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
     "sentence",
     [
         "You will not get Universal Credit until you accept it.",
-        pytest.param(
-            "You won't be paid until you have agreed your Claimant Commitment.",
-            # A known regression: since the retraining with round 18 the weighing reads this letter as
-            # "unclear" (the findings classifier scores mandatory 0.007). Strict: it fails when fixed.
-            marks=pytest.mark.xfail(strict=True, reason="weighed as unclear since round 18 joined training"),
-        ),
+        # Weighed as "unclear" by the models trained with rounds 18 and 19 (a strict xfail then); the
+        # retraining with rounds 20 and 21 weighs it as the rules read it.
+        "You won't be paid until you have agreed your Claimant Commitment.",
     ],
 )
 def test_no_money_until_the_commitment_is_accepted_is_a_threat(sentence: str) -> None:
