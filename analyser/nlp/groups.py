@@ -73,6 +73,18 @@ class StatedGroup:
 
 # (pattern, group, strength) tried on each sentence; the match is the evidence.
 _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
+    # "You have limited capability for work, but [we've decided you don't] have limited capability for
+    # work-related activity": the "but" denies the second whatever its words, so an OCR'd negation
+    # ("but you iva iene limited capability ...") still reads as the WRAG, not the support group.
+    (
+        re.compile(
+            rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}{_LCW}\b(?!\W+(?:and|related)\b)\W+but\W+"
+            rf"(?!(?:\w+\W+){{0,4}}also\b)(?:\w+\W+){{0,7}}?{_LCWRA}",
+            re.I,
+        ),
+        "wrag",
+        0.97,
+    ),
     # "You do not have LCW and LCWRA" denies both: no group at all, and no other reading of its words.
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
     # "... does not have LCWRA", "the tribunal did not find that you have LCWRA": a denial may sit a

@@ -145,6 +145,28 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "support_group",
         ),
         ("Universal Credit\nYour LCWRA means you do not have to look for work.", "support_group"),
+        # A phone photo's OCR lost the negation (rounds 20 and 22, photos): the "but" still denies it.
+        (
+            "Mandatory reconsideration notice\nYou have limited capability for work, but we've decided ye rah "
+            "have limited capability for work and work-related activity.",
+            "wrag",
+        ),
+        (
+            "Mandatory reconsideration notice\nYou said you should be in the support group. You still have "
+            "limited capability for work, but you iva iene limited capability for work-related activity.",
+            "wrag",
+        ),
+        # The same contrast with the negation whole, and a "but ... also" that adds rather than denies.
+        (
+            "Mandatory reconsideration notice\nYou have limited capability for work, but we've decided you "
+            "don't have limited capability for work and work-related activity.",
+            "wrag",
+        ),
+        (
+            "Appeal decision\nYou have limited capability for work, but the tribunal also found that you "
+            "have limited capability for work-related activity.",
+            "support_group",
+        ),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
