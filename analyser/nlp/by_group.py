@@ -5,7 +5,9 @@ Sentences come first (components.py marks the cues a group condition governs). R
 sentences miss, because layout, not grammar, ties the group to its answer:
 - a list whose items name the group after the answer ("- compulsory if you are in the WRAG;");
 - a table whose cells a scan or a text file runs together ("Support group    You can come if you want");
-- a group heading its own line, with the answer on the lines below it.
+- a group heading its own line, with the answer on the lines below it;
+- a cell or line that opens with the answer: "Required", "Not required - optional", or, under "Do I have
+  to come?", "Yes" and "No".
 Either way, the letter's attendance turns on the group only when two groups get different answers
 (or one group gets an answer and everyone else the opposite).
 """
