@@ -136,19 +136,20 @@ def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     groups = _outermost([s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS])
     if len(groups) < 2:
         return None  # two groups must be named for their answers to differ
-    answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, groups)
+    text = doc.text  # spaCy joins every token anew on each call: once per letter is enough
+    answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, text, groups)
     found: dict[str, str] = {}
     heading: list[Span] = []
     start = 0
-    for row in [*_ROW_BREAK.finditer(doc.text), None]:
-        end = row.start() if row else len(doc.text)
+    for row in [*_ROW_BREAK.finditer(text), None]:
+        end = row.start() if row else len(text)
         named = [g for g in groups if start <= g.start_char < end]
         said = [s for s in answers if start <= s.start_char < end]
         start = row.end() if row else end
         if named and not said:
             # A group named in passing ("(for example, you have limited capability for work and
             # work-related activity)") keeps the heading above it; only a heading replaces one.
-            heading = named if _only_heads(doc, named) else heading
+            heading = named if _only_heads(doc, text, named) else heading
             continue
         if named:
             heading = []  # a row that names its own group ends the heading above it
@@ -159,10 +160,10 @@ def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
 
 
-def _cell_answers(doc: Doc, groups: list[Span]) -> list[Span]:
+def _cell_answers(doc: Doc, text: str, groups: list[Span]) -> list[Span]:
     """Answers that open a line or a table cell ("Required", "Not required - optional") and, after
     "Do I have to come?", a "Yes" or "No" (not the "No" of "No work-related requirements")."""
-    asked = bool(_ASKS_IF_MUST.search(doc.text))
+    asked = bool(_ASKS_IF_MUST.search(text))
     in_a_group = {i for group in groups for i in range(group.start, group.end)}
     answers = []
     for token in doc:
@@ -204,11 +205,11 @@ def _row_owners(named: list[Span], said: list[Span]) -> dict[str, list[Span]]:
     return owners
 
 
-def _only_heads(doc: Doc, named: list[Span]) -> bool:
+def _only_heads(doc: Doc, text: str, named: list[Span]) -> bool:
     """A line that only names a group heads the lines below it: its other words are few and plain."""
-    line_start = doc.text.rfind("\n", 0, named[0].start_char) + 1
-    line_end = doc.text.find("\n", named[-1].end_char)
-    line = doc.char_span(line_start, line_end if line_end >= 0 else len(doc.text), alignment_mode="expand")
+    line_start = text.rfind("\n", 0, named[0].start_char) + 1
+    line_end = text.find("\n", named[-1].end_char)
+    line = doc.char_span(line_start, line_end if line_end >= 0 else len(text), alignment_mode="expand")
     if line is None:
         return False
     inside = {i for g in named for i in range(g.start, g.end)}
