@@ -8,7 +8,8 @@ A letter states a group in several ways, each with its own weight:
 - the group by name: "you are in / have been placed in / are treated as a member of the support
   group"; "you are not in the support group" only weakly says WRAG;
 - the component or element paid (work-related activity component, support component, LCWRA element);
-- the assessment phase: "you are in the assessment phase", "the assessment phase of your claim".
+- the assessment phase: "you are in the assessment phase", "the assessment phase of your claim", and
+  the rate paid only while it lasts: "you will be paid the assessment rate of ESA".
 Sentences about people in general, under an "if"/"whether", or asking a question state nothing
 about the reader. Where strong statements disagree (a reconsideration revising an earlier
 decision), the later one wins, with less confidence; where nothing is stated, the answer is None.
@@ -120,6 +121,10 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
     (re.compile(r"\bsupport\W+component", re.I), "support_group", 0.8),
     (re.compile(_ASSESSMENT_PHASE, re.I), "assessment_phase", 0.85),
+    # ESA pays no component until the assessment phase ends (Welfare Reform Act 2007, s. 2 and s. 24(2)):
+    # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it
+    # ("the assessment rate plus the work-related activity component").
+    (re.compile(r"\bassessment\W+rate\b", re.I), "assessment_phase", 0.75),
     (
         re.compile(
             rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I
@@ -131,7 +136,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 
 
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
-_ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase", re.I)
+_ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase|assessment\W+rate", re.I)
 
 
 def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None) -> StatedGroup | None:

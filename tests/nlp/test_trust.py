@@ -135,6 +135,16 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "phase and get the basic rate.",
             "assessment_phase",
         ),
+        # The assessment rate is the assessment phase's (round 22, then held out); a component outweighs it.
+        (
+            "Fit notes\nYour Employment and Support Allowance will continue to be paid at the assessment rate.",
+            "assessment_phase",
+        ),
+        (
+            "Employment and Support Allowance\nYour ESA will be paid at the assessment rate plus the "
+            "work-related activity component.",
+            "wrag",
+        ),
         (
             "Appeal decision\nThe tribunal found that you have limited capability for work and limited "
             "capability for work-related activity.",
@@ -189,6 +199,7 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "You would likely be placed in the support group.",
         "Employment and Support Allowance is paid at a higher rate in the support group.",
         "Until your assessment is complete, people like you stay in the assessment phase.",
+        "If you appeal, you may be able to get ESA at the assessment rate until your appeal is decided.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
