@@ -5,7 +5,8 @@ Sentences come first (components.py marks the cues a group condition governs). R
 sentences miss, because layout, not grammar, ties the group to its answer:
 - a list whose items name the group after the answer ("- compulsory if you are in the WRAG;");
 - a table whose cells a scan or a text file runs together ("Support group    You can come if you want");
-- a group heading its own line, with the answer on the lines below it;
+- a group heading its own line, with the answer on the lines below it (Universal Credit's "limited
+  capability for work" heads one only so: in a sentence the words name a decision, not a group);
 - a cell or line that opens with the answer: "Required", "Not required - optional", or, under "Do I have
   to come?", "Yes" and "No".
 Either way, the letter's attendance turns on the group only when two groups get different answers
@@ -116,6 +117,7 @@ def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
 # group." states the reader's group: without an "if", "you" makes it a statement, not a heading.
 _HEADING_WORDS = {"if", "you", "are", "in", "the", "a", "customers", "claimants", "people", "for", "esa"}
 _HEADING_WORDS |= {"members", "of", "those", "group", "your", "or", "and", "uc", "universal", "credit"}
+_HEADING_WORDS |= {"have", "has"}  # "If you have limited capability for work"
 _ROW_BREAK = re.compile(r"\n|;")
 # "Do I have to come?" makes a line's or a cell's opening "Yes" a duty and "No" an offer.
 _ASKS_IF_MUST = re.compile(
@@ -131,12 +133,27 @@ _CELL_ANSWERS |= {"not compulsory": "voluntary", "not mandatory": "voluntary"}
 _OPENERS = {answer.split()[0] for answer in _CELL_ANSWERS} | {"yes", "no"}
 
 
+# Universal Credit's "limited capability for work" (LCW only: the WRAG's equivalent) heading a line or
+# opening a table row. Elsewhere the words name a decision, a questionnaire or an assessment, not a
+# group, so no cue reads them as one.
+_LCW_HEAD = re.compile(
+    r"^[ \t|*\u2022-]*(?:if (?:you|they) (?:have|has) )?(?:limited capability for work|lcw)(?: only)?"
+    r"[ \t]*(?=:|$|[ \t]{2})",
+    re.I | re.M,
+)
+
+
 def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     """Each group's answer from the rows (lines, or list items split at ';') that give it."""
-    groups = _outermost([s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS])
+    text = doc.text  # spaCy joins every token anew on each call: once per letter is enough
+    heads = [
+        doc.char_span(*m.span(), label="group_wrag", alignment_mode="contract")
+        for m in _LCW_HEAD.finditer(text)
+    ]
+    named = [s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS] + [s for s in heads if s is not None]
+    groups = _outermost(sorted(named, key=lambda s: s.start))
     if len(groups) < 2:
         return None  # two groups must be named for their answers to differ
-    text = doc.text  # spaCy joins every token anew on each call: once per letter is enough
     answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, text, groups)
     found: dict[str, str] = {}
     heading: list[Span] = []
