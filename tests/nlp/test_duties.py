@@ -36,9 +36,14 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
         ("It's compulsory.", "mandatory"),
         ("It's voluntary.", "voluntary"),
         ("You can come along if you want to.", "voluntary"),
+        # Round 22 (then held out): "still" between "we" and "need" hid the duty.
+        ("We still need you to attend an interview with a work coach.", "mandatory"),
+        ("I need you to come in to the Jobcentre on Monday.", "mandatory"),
+        # A PIP claim "sent back to the DWP" is the cost of missing the assessment (round 22, then held out).
+        ("If you do not take part, your claim will be sent back to the DWP.", "mandatory"),
     ],
 )
-def test_short_spoken_forms_say_whether_you_must_go(sentence: str, label: str) -> None:
+def test_plain_and_spoken_forms_say_whether_you_must_go(sentence: str, label: str) -> None:
     # Round 19's texts and journal messages (then held out) said "It's voluntary"; "'s" was no "is".
     assert {s.label_ for s in cue_spans(sentence)} == {label}
 
