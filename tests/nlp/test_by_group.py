@@ -87,35 +87,6 @@ def test_universal_credit_groups_are_groups_too() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    ("body", "groups"),
-    [
-        (
-            "Your appointment: work focused interview\nTuesday 17 April 2018 at 11:30\n\n"
-            "If you have limited capability for work\nYou must go to this appointment. If you don't go and "
-            "you don't have a good reason, your Universal Credit could be reduced.\n\n"
-            "If you have limited capability for work and work-related activity\nYou don't need to go to this "
-            "appointment.",
-            {"wrag": "mandatory", "support_group": "voluntary"},
-        ),
-        (
-            "Restart Scheme - information session on Tuesday 28 April 2026 at 10.00am\nDo you have to go?\n"
-            " All work-related requirements:    Yes. This is a mandatory activity.\n"
-            " Limited capability for work:      No. You can choose to join Restart.",
-            {"all_work_related_requirements": "mandatory", "wrag": "voluntary"},
-        ),
-    ],
-)
-def test_universal_credits_limited_capability_for_work_heads_a_group_of_its_own(
-    body: str, groups: dict[str, str]
-) -> None:
-    # Round 22 (then held out): UC's "limited capability for work" alone, heading a line or a row, is a
-    # group (the WRAG's equivalent); elsewhere the words name a decision or a questionnaire.
-    found = letter(body)
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == groups
-
-
 def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None:
     found = letter(
         "Your work capability assessment\nWe will then send you a questionnaire called 'Limited capability "
@@ -187,6 +158,22 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
             "If you don't, your Universal Credit could be reduced.",
             {"support_group": "voluntary", "wrag": "mandatory"},
         ),
+        # Round 22 (then held out): UC's "limited capability for work" without "(LCW)", heading a line
+        # or opening a table row (in a sentence the words name a decision or a questionnaire).
+        (
+            "Your appointment: work focused interview\nTuesday 17 April 2018 at 11:30\n\n"
+            "If you have limited capability for work\nYou must go to this appointment. If you don't go and "
+            "you don't have a good reason, your Universal Credit could be reduced.\n\n"
+            "If you have limited capability for work and work-related activity\nYou don't need to go to this "
+            "appointment.",
+            {"wrag": "mandatory", "support_group": "voluntary"},
+        ),
+        (
+            "Restart Scheme - information session on Tuesday 28 April 2026 at 10.00am\nDo you have to go?\n"
+            " All work-related requirements:    Yes. This is a mandatory activity.\n"
+            " Limited capability for work:      No. You can choose to join Restart.",
+            {"all_work_related_requirements": "mandatory", "wrag": "voluntary"},
+        ),
     ],
     ids=[
         "one-group-and-everyone-else",
@@ -197,6 +184,8 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
         "cells-open-with-the-answer",
         "heading-over-an-example",
         "lcw-lcwra-headings",
+        "lcw-without-its-initials-heading",
+        "lcw-opening-a-row",
     ],
 )
 def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
