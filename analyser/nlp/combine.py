@@ -25,8 +25,9 @@ WEIGHTS_KEY = "attendance_weighing"  # where calibration.json keeps the fitted w
 # to trust them. A letter whose type makes no appointment and that says nothing of going anywhere
 # asks the reader to attend nothing: a bag of words reads "if you do not send the proof, your benefit
 # may stop" as a summons. (One that books a meeting or asks the reader to go is read like any
-# appointment letter, and weighed: a decision may also book an interview.)
-RULES_ALONE = {"by-group", "circumstances", "not-an-appointment"}
+# appointment letter, and weighed: a decision may also book an interview.) Nor has it learned payment
+# held back until the reader does what a booked meeting is for (nlp/decide.py's "withheld").
+RULES_ALONE = {"by-group", "circumstances", "not-an-appointment", "withheld"}
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,10 @@ _PAST_FAILURE = re.compile(
     r"|accept(?:ed)? (?:that )?you had (?:a )?good (?:cause|reason))\b",
     re.I,
 )
+# Payment held back until the reader does what a booked meeting is for ("You won't be paid until you
+# have agreed your Claimant Commitment"): the cost of not going, in words too rare among the labelled
+# letters for the learned weighing to trust (nlp/combine.py leaves the path "withheld" to the rules).
+_UNTIL_YOU = re.compile(r"\buntil you\b", re.I)
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
 _EARLIER = re.compile(
     r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b",
@@ -175,7 +179,10 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         # Threats and duties about forms, claims or phone calls ask the reader to attend nothing.
         return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     if threats:
-        return Decision("mandatory", True, None, obligations + threats, "threat")
+        withheld = has_appointment and all(
+            t.id_ == "not-paid" and _UNTIL_YOU.search(t.sent.text) for t in threats
+        )
+        return Decision("mandatory", True, None, obligations + threats, "withheld" if withheld else "threat")
     cancelled = {s.sent.start for s in live if s.label_ == "cancel"}
     if cancelled and not (obligations or threats) and all(s.sent.start in cancelled for s in requests):
         # "Your appointment has been cancelled. You do not need to come in": nothing left to attend.

@@ -96,8 +96,9 @@ def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
     "sentence",
     [
         "You will not get Universal Credit until you accept it.",
-        # Weighed as "unclear" by the models trained with rounds 18 and 19 (a strict xfail then); the
-        # retraining with rounds 20 and 21 weighs it as the rules read it.
+        # Retrainings weighed this "unclear" and "mandatory" by turns (the learned weighing has seen a
+        # handful of such letters); payment held back until the meeting's purpose is done is now the
+        # rules' alone to read (decide.py, "withheld").
         "You won't be paid until you have agreed your Claimant Commitment.",
     ],
 )
