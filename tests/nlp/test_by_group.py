@@ -174,6 +174,14 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
             " Limited capability for work:      No. You can choose to join Restart.",
             {"all_work_related_requirements": "mandatory", "wrag": "voluntary"},
         ),
+        # "This letter is for the WRAG ... if you are in the support group you can ignore this letter"
+        # (round 23, after its measurement: read as mandatory for everyone).
+        (
+            "Work focused interview\nThis letter is for customers in the work-related activity group. You must "
+            "take part in a work focused interview on 23 March 2010 at 11.40am. If you do not take part without "
+            "good cause, your ESA may be reduced.\n\nIf you are in the support group you can ignore this letter.",
+            {"wrag": "mandatory", "support_group": "voluntary"},
+        ),
     ],
     ids=[
         "one-group-and-everyone-else",
@@ -186,6 +194,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
         "lcw-lcwra-headings",
         "lcw-without-its-initials-heading",
         "lcw-opening-a-row",
+        "the-other-group-may-ignore-the-letter",
     ],
 )
 def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
