@@ -145,15 +145,17 @@ _LCW_HEAD = re.compile(
 
 def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
     """Each group's answer from the rows (lines, or list items split at ';') that give it."""
+    named = [s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS]
+    if not named:
+        return None  # two groups must be named for their answers to differ, and a heading names one
     text = doc.text  # spaCy joins every token anew on each call: once per letter is enough
     heads = [
         doc.char_span(*m.span(), label="group_wrag", alignment_mode="contract")
         for m in _LCW_HEAD.finditer(text)
     ]
-    named = [s for s in doc.spans["cues"] if s.label_ in GROUP_LABELS] + [s for s in heads if s is not None]
-    groups = _outermost(sorted(named, key=lambda s: s.start))
+    groups = _outermost(sorted(named + [s for s in heads if s is not None], key=lambda s: s.start))
     if len(groups) < 2:
-        return None  # two groups must be named for their answers to differ
+        return None
     answers = [s for s in live if s.label_ in CONDITIONAL_KINDS] + _cell_answers(doc, text, groups)
     found: dict[str, str] = {}
     heading: list[Span] = []
