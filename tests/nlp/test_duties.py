@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 from written import KENDAL
 
-from analyser.ingest import ingest_bytes
-from analyser.nlp.read import cue_spans, read_with_keys
+from analyser.nlp.read import cue_spans
 
-HEAD = KENDAL.head
-TAIL = KENDAL.tail
 letter = KENDAL.letter
 
 
@@ -49,12 +46,11 @@ def test_plain_and_spoken_forms_say_whether_you_must_go(sentence: str, label: st
 
 
 def test_a_threat_that_starts_once_the_programme_has_started_asks_nothing_yet() -> None:
-    text = HEAD + (
+    reading = KENDAL.reading(
         "Your first appointment with Reed in Partnership for the Work and Health Programme is on 19 June 2018 at "
         "14:00. Once you have started on the programme, if you then fail to take part in the activities you "
         "agree without a good reason, your Universal Credit may be reduced."
     )
-    reading = read_with_keys(ingest_bytes(text.encode(), "letter.txt").pages)
     # The rules read a request: the duty and the threat start only once the reader has started.
     # (The findings classifier still weighs this short letter as mandatory, so only the rules are asserted.)
     assert (reading.votes.rule, reading.votes.path) == ("unclear", "request")
@@ -62,17 +58,12 @@ def test_a_threat_that_starts_once_the_programme_has_started_asks_nothing_yet() 
 
 
 def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next() -> None:
-    text = (
-        HEAD
-        + (
-            "We wrote to you about a work focused interview on 28 May 2018, which you missed. You told us your "
-            "mother had been taken ill. We have accepted that you had good cause for not attending. Your "
-            "Employment and Support Allowance will not be reduced.\nWe have made you another appointment on 19 June 2018 at 2.15pm at "
-            "Kendal Jobcentre. Please come along."
-        )
-        + TAIL
+    reading = KENDAL.reading(
+        "We wrote to you about a work focused interview on 28 May 2018, which you missed. You told us your "
+        "mother had been taken ill. We have accepted that you had good cause for not attending. Your "
+        "Employment and Support Allowance will not be reduced.\nWe have made you another appointment on 19 June 2018 at 2.15pm at "
+        "Kendal Jobcentre. Please come along."
     )
-    reading = read_with_keys(ingest_bytes(text.encode(), "letter.txt").pages)
     # The rules themselves read a request, not a duty: the classifier need not mend it.
     assert (reading.votes.rule, reading.votes.path) == ("unclear", "request")
     assert reading.letter.attendance == "unclear"

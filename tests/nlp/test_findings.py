@@ -9,10 +9,8 @@ import pytest
 from written import ASHFORD
 
 from analyser import analyse_text
-from analyser.ingest import ingest_bytes
 from analyser.ingest.cleanup import clean_text, mend_ocr_confusions
 from analyser.nlp.dates import find_dates, find_times, resolve_year
-from analyser.nlp.read import read_with_keys
 from analyser.nlp.train import train
 from analyser.result import LETTER_TYPES
 
@@ -231,12 +229,11 @@ def test_furniture_about_changes_and_payment_details_is_not_a_threat() -> None:
     ],
 )
 def test_duty_and_offer_that_turn_on_the_readers_circumstances_are_unclear(conditions: str) -> None:
-    text = ASHFORD.head + (
+    reading = ASHFORD.reading(
         "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
         f"{conditions}\nIf you do not attend and do not have a good reason, your Universal Credit could be "
         "reduced.\nWe will talk about what you need to do to keep getting Universal Credit."
     )
-    reading = read_with_keys(ingest_bytes(text.encode(), "letter.txt").pages)
     # The rules read it so, not only the weighing.
     assert (reading.votes.rule, reading.votes.path) == ("unclear", "circumstances")
     assert reading.letter.attendance == "unclear" and reading.letter.sanction_language is True

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyser import analyse_text
+from analyser.ingest import ingest_bytes
+from analyser.nlp.read import Reading, read_with_keys
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,10 @@ class Office:
     def letter(self, body: str, head: str | None = None) -> dict:
         """The findings for `body` sent from this office (or under another `head`), as the API gives them."""
         return analyse_text((head or self.head) + body + self.tail).letter.model_dump(mode="json")
+
+    def reading(self, body: str) -> Reading:
+        """`body` from this office read with what lies behind its findings: the rules' own answer and path."""
+        return read_with_keys(ingest_bytes((self.head + body + self.tail).encode(), "letter.txt").pages)
 
 
 KENDAL = Office(
