@@ -6,6 +6,9 @@ cue needs some uncommon word ("mandatory", "sanction", "attend"), so the ruler i
 by that word and runs each pattern group's Matcher only on the windows around its occurrences.
 The matches are exactly those of one Matcher over the whole doc: a match holds its anchor token,
 so it lies inside the window of as many tokens as the pattern can hold before and after it.
+Which word is rarest is learnt: `initialize` counts how often each word occurs in the training
+letters (saved beside the patterns), so "work", frequent in letters though not in English, is
+not chosen over "requirement". Without counts, a short list of function words is avoided.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 PATTERNS_FILE = "patterns.jsonl"
+RATES_FILE = "word_rates.json"
 
 # Words too frequent in letters to be worth anchoring on while a pattern has a rarer one.
 COMMON_WORDS = frozenset(
@@ -42,16 +46,20 @@ def spec_length(spec: dict[str, Any]) -> int | None:
     return int(repeat.group(2)) if repeat else None  # "*" and "+" are unbounded
 
 
-def anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], int, int] | None:
+def anchor(
+    pattern: list[dict[str, Any]], rates: dict[str, float] | None = None
+) -> tuple[frozenset[str], int, int] | None:
     """The cheapest set of lower-case words one of which every match must hold, with how many
-    tokens a match can have before and after that word; None when there is no such bound."""
+    tokens a match can have before and after that word; None when there is no such bound.
+    A set costs the occurrences per letter of its words (`rates`), or without rates a count
+    that avoids function words."""
     lengths: list[int] = []
     for spec in pattern:
         length = spec_length(spec)
         if length is None:
             return None
         lengths.append(length)
-    best: tuple[int, int] | None = None  # (cost, index)
+    best: tuple[float, int] | None = None  # (cost, index)
     for index, spec in enumerate(pattern):
         value = spec.get("LOWER")
         if spec.get("OP", "") not in ("", "1") or set(spec) - {"LOWER", "OP", "IS_SENT_START"}:
@@ -59,7 +67,7 @@ def anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], int, int] | N
         if not isinstance(value, str) and (not isinstance(value, dict) or set(value) != {"IN"}):
             continue
         words = [value] if isinstance(value, str) else value["IN"]
-        cost = sum(50 if word in COMMON_WORDS else 1 for word in words)
+        cost = sum(_cost(word, rates) for word in words)
         if words and (best is None or cost < best[0]):
             best = (cost, index)
     if best is None:
@@ -68,6 +76,39 @@ def anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], int, int] | N
     value = pattern[index]["LOWER"]
     words = frozenset([value] if isinstance(value, str) else value["IN"])
     return words, sum(lengths[:index]), sum(lengths[index + 1 :])
+
+
+def _cost(word: str, rates: dict[str, float] | None) -> float:
+    if rates is None:
+        return 50 if word in COMMON_WORDS else 1
+    # The small constant breaks ties between unseen words in favour of shorter lists.
+    return rates.get(word, 0.0) + 0.001
+
+
+def word_rates(docs: Iterable[Doc], words: Iterable[str]) -> dict[str, float]:
+    """How many times per doc each of `words` occurs (lower-cased), over `docs`."""
+    wanted = set(words)
+    counts = dict.fromkeys(wanted, 0)
+    total = 0
+    for doc in docs:
+        total += 1
+        for token in doc:
+            if token.lower_ in wanted:
+                counts[token.lower_] += 1
+    return {word: round(count / max(total, 1), 4) for word, count in sorted(counts.items()) if count}
+
+
+def pattern_words(patterns: Iterable[dict[str, Any]]) -> set[str]:
+    """Every lower-case word the patterns name, the candidates for anchors."""
+    words: set[str] = set()
+    for entry in patterns:
+        for spec in entry["pattern"]:
+            value = spec.get("LOWER")
+            if isinstance(value, str):
+                words.add(value)
+            elif isinstance(value, dict):
+                words.update(value.get("IN", []))
+    return words
 
 
 class _Group:
@@ -96,6 +137,7 @@ class AnchoredSpanRuler:
         self._anchors = numpy.zeros(0, dtype=numpy.uint64)
         self._everywhere: list[_Group] = []
         self.patterns: list[dict[str, Any]] = []  # as added, so to_disk saves what from_disk rebuilds
+        self.rates: dict[str, float] | None = None
 
     def initialize(
         self,
@@ -104,10 +146,13 @@ class AnchoredSpanRuler:
         nlp: Language | None = None,
         patterns: Iterable[dict[str, Any]] | None = None,
     ) -> None:
-        """Start over with `patterns` (from [initialize.components] in the config), as spaCy's rulers do."""
+        """Start over with `patterns` (from [initialize.components] in the config), as spaCy's rulers
+        do, anchoring them by word counts over the training letters when there are any."""
         self.clear()
-        if patterns is not None:
-            self.add_patterns(patterns)
+        patterns = list(patterns or [])
+        if get_examples is not None:
+            self.rates = word_rates((example.reference for example in get_examples()), pattern_words(patterns))
+        self.add_patterns(patterns)
 
     def clear(self) -> None:
         self.labels.clear()
@@ -117,12 +162,13 @@ class AnchoredSpanRuler:
         self._anchors = numpy.zeros(0, dtype=numpy.uint64)
         self._everywhere.clear()
         self.patterns = []
+        self.rates = None
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         for entry in patterns:
             number = len(self.patterns)
             self.patterns.append(entry)
-            anchored = anchor(entry["pattern"])
+            anchored = anchor(entry["pattern"], self.rates)
             words = anchored[0] if anchored else None
             group = self._by_anchor.get(words)
             if group is None:
@@ -179,19 +225,25 @@ class AnchoredSpanRuler:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
+        if self.rates is not None:
+            srsly.write_json(path / RATES_FILE, self.rates)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AnchoredSpanRuler:
+        path = Path(path)
         self.clear()
-        self.add_patterns(srsly.read_jsonl(Path(path) / PATTERNS_FILE))
+        self.rates = srsly.read_json(path / RATES_FILE) if (path / RATES_FILE).exists() else None
+        self.add_patterns(srsly.read_jsonl(path / PATTERNS_FILE))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        text: str = srsly.json_dumps(self.patterns)
+        text: str = srsly.json_dumps({"patterns": self.patterns, "rates": self.rates})
         return text.encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AnchoredSpanRuler:
+        saved = srsly.json_loads(data)
         self.clear()
-        self.add_patterns(srsly.json_loads(data))
+        self.rates = saved["rates"]
+        self.add_patterns(saved["patterns"])
         return self
 
 

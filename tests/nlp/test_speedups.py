@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.training import Example
 
-from analyser.nlp.anchored import AnchoredSpanRuler, anchor
+from analyser.nlp.anchored import AnchoredSpanRuler, anchor, word_rates
 from analyser.nlp.components import default_cue_rows
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.tokenizer import LineTokenizer
@@ -48,14 +49,21 @@ def test_line_tokenizer_gives_spacys_tokens(texts: list[str]) -> None:
         assert [(t.text, t.whitespace_) for t in lines(text)] == expected, text[:60]
 
 
-def test_anchored_ruler_finds_what_the_span_ruler_finds(texts: list[str]) -> None:
+@pytest.mark.parametrize("counted", [False, True], ids=["function-words", "counted-words"])
+def test_anchored_ruler_finds_what_the_span_ruler_finds(texts: list[str], counted: bool) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("letter_sentences")
     patterns = patterns_for(default_cue_rows())
     reference = nlp.add_pipe("span_ruler", config={"spans_key": "reference", "validate": False})
     reference.add_patterns(patterns)
     anchored = nlp.add_pipe("anchored_span_ruler", config={"spans_key": "anchored"})
-    anchored.add_patterns(patterns)
+    if counted:
+        # As `analyser train` does: the word counts come from the training letters.
+        examples = [Example(doc, doc) for doc in map(nlp.make_doc, texts[1::3])]
+        anchored.initialize(lambda: iter(examples), patterns=patterns)
+        assert anchored.rates and anchored.rates["work"] > anchored.rates["attend"]
+    else:
+        anchored.add_patterns(patterns)
     found = 0
     for doc in nlp.pipe(texts[::3]):
         expected = {(s.start, s.end, s.label_, s.id_) for s in doc.spans["reference"]}
@@ -74,6 +82,24 @@ def test_anchor_is_the_rarest_required_word_with_its_reach() -> None:
     ]
     assert anchor(pattern) == (frozenset({"attend", "come"}), 5, 1)
     assert anchor([{"LOWER": "you"}, {"OP": "+"}, {"LOWER": "attend"}]) is None
+
+
+def test_counted_words_move_the_anchor_off_a_word_frequent_in_letters(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    pattern = [{"LOWER": "work"}, {"LOWER": "focused"}, {"LOWER": "interview"}]
+    letters = [nlp.make_doc("Work search: your work coach will review your work. Attend your interview.")] * 3
+    rates = word_rates(letters, ["work", "focused", "interview"])
+    assert rates == {"work": 3.0, "interview": 1.0}
+    assert anchor(pattern)[0] == frozenset({"work"})  # no counts: the first uncommon word
+    assert anchor(pattern, rates)[0] == frozenset({"focused"})  # never seen in the letters
+    ruler = AnchoredSpanRuler(nlp, "ruler", "found")
+    ruler.initialize(lambda: iter(Example(d, d) for d in letters), patterns=[{"label": "wfi", "pattern": pattern}])
+    ruler.to_disk(tmp_path)
+    loaded = AnchoredSpanRuler(nlp, "ruler", "found").from_disk(tmp_path)
+    assert loaded.rates == ruler.rates == rates
+    assert AnchoredSpanRuler(nlp, "ruler", "found").from_bytes(ruler.to_bytes()).rates == rates
+    doc = loaded(nlp("Please come to a work focused interview on Monday."))
+    assert [s.text for s in doc.spans["found"]] == ["work focused interview"]
 
 
 def test_patterns_without_an_anchor_still_match_everywhere() -> None:
