@@ -30,6 +30,11 @@ GROUP_LABELS = {
 }
 
 
+# A child's age names a Universal Credit group only as a heading or a row of its own ("Parents whose
+# youngest child is 2"). In a sentence it is an exemption ("you do not have to take part if you are a
+# lone parent with a child under one") that writers read as leaving the letter's duty standing.
+ROW_ONLY_IDS = {"child-under-one", "child-aged-one", "child-aged-two", "child-aged-three-up"}
+
 # The cues a condition can govern: what a sentence says to a group (components.py marks them
 # conditional; a sentence's group answer is read from them here).
 CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
@@ -84,7 +89,9 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
         named = [
             s
             for s in doc.spans["cues"]
-            if s.label_ in GROUP_LABELS and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
+            if s.label_ in GROUP_LABELS
+            and s.id_ not in ROW_ONLY_IDS
+            and sentence.start <= s.start < max(sentence.end, spans[0].sent.end)
         ]
         kept = _outermost(named)
         for group, its in _owners(spans, kept).items():
@@ -118,6 +125,7 @@ def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
 _HEADING_WORDS = {"if", "you", "are", "in", "the", "a", "customers", "claimants", "people", "for", "esa"}
 _HEADING_WORDS |= {"members", "of", "those", "group", "your", "or", "and", "uc", "universal", "credit"}
 _HEADING_WORDS |= {"have", "has"}  # "If you have limited capability for work"
+_HEADING_WORDS |= {"parents", "parent", "whose", "with", "lone", "carers"}  # "Parents whose youngest child is 2"
 _ROW_BREAK = re.compile(r"\n|;")
 # "Do I have to come?" makes a line's or a cell's opening "Yes" a duty and "No" an offer.
 _ASKS_IF_MUST = re.compile(
@@ -153,6 +161,7 @@ def _by_row(doc: Doc, live: list[Span]) -> dict[str, str] | None:
         doc.char_span(*m.span(), label="group_wrag", alignment_mode="contract")
         for m in _LCW_HEAD.finditer(text)
     ]
+    named = [s for s in named if s.id_ not in ROW_ONLY_IDS or _opens_line(doc, text, s)]
     groups = _outermost(sorted(named + [s for s in heads if s is not None], key=lambda s: s.start))
     if len(groups) < 2:
         return None
@@ -234,6 +243,13 @@ def _only_heads(doc: Doc, text: str, named: list[Span]) -> bool:
     inside = {i for g in named for i in range(g.start, g.end)}
     words = [t.lower_ for t in line if t.i not in inside and t.is_alpha]
     return set(words) <= _HEADING_WORDS and ("you" not in words or "if" in words)
+
+
+def _opens_line(doc: Doc, text: str, group: Span) -> bool:
+    """A group with nothing before it on its line but heading words: "Parents whose youngest child is 2"."""
+    line_start = text.rfind("\n", 0, group.start_char) + 1
+    lead = doc.char_span(line_start, group.start_char, alignment_mode="expand")
+    return lead is not None and {t.lower_ for t in lead if t.is_alpha} <= _HEADING_WORDS
 
 
 def _outermost(named: list[Span]) -> list[Span]:

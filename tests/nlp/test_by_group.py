@@ -182,6 +182,20 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
             "good cause, your ESA may be reduced.\n\nIf you are in the support group you can ignore this letter.",
             {"wrag": "mandatory", "support_group": "voluntary"},
         ),
+        # Round 23 (after its measurement): a heading per youngest child's age, Universal Credit's groups
+        # by another name. Read as mandatory for everyone.
+        (
+            "Universal Credit - parents' work coach session\nWe have booked you in for Tuesday 3 March 2026, "
+            "11:00am.\n\nPARENTS WITH A CHILD UNDER 1\nYou don't have to come. It's a chance to ask about "
+            "childcare.\n\nPARENTS WHOSE YOUNGEST CHILD IS AGED 1\nYou must come.\n\n"
+            "Youngest child is 3 or over\nYou must come and bring your work search record.\n\nIf you have to "
+            "come and you miss the appointment without a good reason, your Universal Credit could be reduced.",
+            {
+                "no_work_related_requirements": "voluntary",
+                "work_focused_interview_only": "mandatory",
+                "all_work_related_requirements": "mandatory",
+            },
+        ),
     ],
     ids=[
         "one-group-and-everyone-else",
@@ -195,6 +209,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
         "lcw-without-its-initials-heading",
         "lcw-opening-a-row",
         "the-other-group-may-ignore-the-letter",
+        "headings-by-the-youngest-childs-age",
     ],
 )
 def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
@@ -203,6 +218,19 @@ def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_
     found = letter(body)
     assert found["attendance"] == "unclear"
     assert found["attendance_by_group"] == by_group
+
+
+def test_a_child_under_one_named_in_a_sentence_is_an_exemption_not_a_group() -> None:
+    # Writers read "you do not have to ... if you are a lone parent with a child under one" as leaving
+    # the letter's duty standing, as they read "if you have reached State Pension age".
+    found = letter(
+        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre. You must take part in this "
+        "conversation. If you don't take part and you don't show good cause, your ESA may be reduced.\n\n"
+        "You do not have to take part if you have reached State Pension age, or if you are a lone parent "
+        "with a child under one. If either applies to you, please ring us so we can cancel the appointment."
+    )
+    assert found["attendance"] == "mandatory"
+    assert found["attendance_by_group"] is None
 
 
 def test_yes_and_no_answer_nothing_without_the_question() -> None:
