@@ -125,9 +125,21 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it
     # ("the assessment rate plus the work-related activity component").
     (re.compile(r"\bassessment\W+rate\b", re.I), "assessment_phase", 0.75),
+    # "You do not have limited capability for work" finds the reader fit for work: no group at all.
     (
         re.compile(
-            rf"(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)", re.I
+            rf"{_NOT}\W+(?:\w+\W+){{0,1}}(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b"
+            rf"(?!\W+(?:and|related)\b)",
+            re.I,
+        ),
+        "",
+        0.99,
+    ),
+    # "You have LCW" alone, or "found to have" it (not "you need 15 points to have" it).
+    (
+        re.compile(
+            rf"(?<!points\sto\s)(?<!need\sto\s)(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)",
+            re.I,
         ),
         "wrag",
         0.7,

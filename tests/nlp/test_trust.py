@@ -177,6 +177,11 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "have limited capability for work-related activity.",
             "support_group",
         ),
+        (
+            "Universal Credit - work capability assessment result\nYou have been found to have limited "
+            "capability for work. You do not need to look for work.",
+            "wrag",
+        ),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -200,6 +205,10 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "Employment and Support Allowance is paid at a higher rate in the support group.",
         "Until your assessment is complete, people like you stay in the assessment phase.",
         "If you appeal, you may be able to get ESA at the assessment rate until your appeal is decided.",
+        # A fit-for-work decision states no group (round 23, after its measurement: read as the WRAG).
+        "Our decision\nWe have decided that you do not have limited capability for work. This means you are "
+        "not entitled to Employment and Support Allowance.\nYou scored 6 points. You need 15 points to have "
+        "limited capability for work.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
