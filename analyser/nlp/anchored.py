@@ -151,7 +151,9 @@ class AnchoredSpanRuler:
         self.clear()
         patterns = list(patterns or [])
         if get_examples is not None:
-            self.rates = word_rates((example.reference for example in get_examples()), pattern_words(patterns))
+            self.rates = word_rates(
+                (example.reference for example in get_examples()), pattern_words(patterns)
+            )
         self.add_patterns(patterns)
 
     def clear(self) -> None:

@@ -93,7 +93,9 @@ def test_counted_words_move_the_anchor_off_a_word_frequent_in_letters(tmp_path: 
     assert anchor(pattern)[0] == frozenset({"work"})  # no counts: the first uncommon word
     assert anchor(pattern, rates)[0] == frozenset({"focused"})  # never seen in the letters
     ruler = AnchoredSpanRuler(nlp, "ruler", "found")
-    ruler.initialize(lambda: iter(Example(d, d) for d in letters), patterns=[{"label": "wfi", "pattern": pattern}])
+    ruler.initialize(
+        lambda: iter(Example(d, d) for d in letters), patterns=[{"label": "wfi", "pattern": pattern}]
+    )
     ruler.to_disk(tmp_path)
     loaded = AnchoredSpanRuler(nlp, "ruler", "found").from_disk(tmp_path)
     assert loaded.rates == ruler.rates == rates
