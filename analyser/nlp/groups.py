@@ -58,8 +58,9 @@ _ASSESSMENT_PHASE = r"assessment\W+phase"
 GROUP_NAME_WORDS = {**_GROUP_NAMES, "assessment_phase": _ASSESSMENT_PHASE}
 # The benefit's name may stand inside the group's: "the Employment and Support Allowance support group".
 _BENEFIT = r"(?:(?:esa|employment\W+and\W+support\W+allowance)\W+)?"
-# Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19".
-_PAID = ("component", "element")
+# Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19",
+# a statement's "Limited capability for work and work-related activity amount £343.63".
+_PAID = ("component", "element", "amount", "addition")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
         "support_group",
         0.9,
     ),
-    (re.compile(rf"{_BOTH}\W+element", re.I), "support_group", 0.9),
+    # A Universal Credit statement's line: "Limited capability for work and work-related activity amount £343.63".
+    (re.compile(rf"{_BOTH}\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
     # "placed in the support group", "moved to the ESA work-related activity group".
     *(
         (re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{names})", re.I), group, 0.95)

@@ -177,6 +177,12 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "have limited capability for work-related activity.",
             "support_group",
         ),
+        # A Universal Credit statement's line (rounds 23 and 24, after their measurement: no group read).
+        (
+            "Universal Credit statement\nHow we worked this out\nStandard allowance £409.89\nLimited capability "
+            "for work and work-related activity amount £343.63\nSanction deduction £0.00",
+            "support_group",
+        ),
         (
             "Universal Credit - work capability assessment result\nYou have been found to have limited "
             "capability for work. You do not need to look for work.",
