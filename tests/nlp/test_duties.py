@@ -38,6 +38,9 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
         ("I need you to come in to the Jobcentre on Monday.", "mandatory"),
         # A PIP claim "sent back to the DWP" is the cost of missing the assessment (round 22, then held out).
         ("If you do not take part, your claim will be sent back to the DWP.", "mandatory"),
+        # "isn't" is "is" + "n't" (round 24, after its measurement: a journal's "This isn't mandatory").
+        ("This isn't mandatory and it won't go in your commitments.", "voluntary"),
+        ("It isn't compulsory.", "voluntary"),
     ],
 )
 def test_plain_and_spoken_forms_say_whether_you_must_go(sentence: str, label: str) -> None:
