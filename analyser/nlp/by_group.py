@@ -79,6 +79,7 @@ def _group_attendance(labels: set[str]) -> str | None:
 def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     """What the letter says for each group it names in 'if you are in the ... group' sentences."""
     found: dict[str, str] = {}
+    said: dict[str, set[str]] = {}  # the cue labels behind each group's answer
     sentences: dict[int, list[Span]] = {}
     for span in live:
         if span._.why_not == "conditional":
@@ -96,14 +97,18 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
         kept = _outermost(named)
         for group, its in _owners(spans, kept).items():
             attendance = _group_attendance({s.label_ for s in its})
-            if attendance:
-                found.setdefault(group, attendance)
+            if attendance and group not in found:
+                found[group] = attendance
+                said[group] = {s.label_ for s in its}
     if len(found) >= 2 and len(set(found.values())) >= 2:
         return found
     # One group named under an "if", and the opposite said to everyone: "If you are in the Support
     # Group, you do not have to come. Everyone else must attend."
+    # The group's answer must be said in terms: a request read as an offer only stands against another
+    # group's duty ("... decide whether you have LCW and, if you do, whether you also have LCWRA. Your
+    # appointment is ...": no offer to anyone).
     unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
-    if len(found) == 1 and unconditional - set(found.values()):
+    if len(found) == 1 and unconditional - set(found.values()) and said[next(iter(found))] - {"request"}:
         return found
     return None
 

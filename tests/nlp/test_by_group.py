@@ -233,6 +233,20 @@ def test_a_child_under_one_named_in_a_sentence_is_an_exemption_not_a_group() -> 
     assert found["attendance_by_group"] is None
 
 
+def test_groups_named_only_in_what_an_assessment_decides_make_no_offer() -> None:
+    # Round 24 (after its measurement): the request under "if you do" was read as an offer to the
+    # support group, set against the duty to everyone.
+    found = letter(
+        "Work capability assessment\nThe assessment is used to help the DWP decide whether you have limited "
+        "capability for work and, if you do, whether you also have limited capability for work-related "
+        "activity.\n\nYour appointment is on:\nTuesday 16 September 2014 at 2.20pm\n\nYou must attend this "
+        "assessment. If you do not attend and the DWP decides you did not have good cause, your Employment "
+        "and Support Allowance may stop."
+    )
+    assert found["attendance"] == "mandatory"
+    assert found["attendance_by_group"] is None
+
+
 def test_yes_and_no_answer_nothing_without_the_question() -> None:
     # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
     found = letter(
