@@ -33,7 +33,15 @@ GROUP_LABELS = {
 # A child's age names a Universal Credit group only as a heading or a row of its own ("Parents whose
 # youngest child is 2"). In a sentence it is an exemption ("you do not have to take part if you are a
 # lone parent with a child under one") that writers read as leaving the letter's duty standing.
+# So do the groups' everyday names ("Intensive work search", "Preparing for work"): in a sentence
+# they say what the reader will do, not which group they are in.
 ROW_ONLY_IDS = {"child-under-one", "child-aged-one", "child-aged-two", "child-aged-three-up"}
+ROW_ONLY_IDS |= {
+    "uc-no-work-requirements",
+    "uc-planning-for-work",
+    "uc-preparing-for-work",
+    "uc-intensive-work-search",
+}
 
 # The cues a condition can govern: what a sentence says to a group (components.py marks them
 # conditional; a sentence's group answer is read from them here).

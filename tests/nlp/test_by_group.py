@@ -196,6 +196,21 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
                 "all_work_related_requirements": "mandatory",
             },
         ),
+        # Round 24 (after its measurement): Universal Credit's groups by their everyday names, in a table.
+        (
+            "Your appointment with your work coach\nDate: Monday 2 December 2024\nTime: 1:40pm\n\n"
+            "Do I need to go?\n\n  Your Universal Credit group            What you need to do\n"
+            "  Intensive work search                  You must attend\n"
+            "  Preparing for work                     You must attend\n"
+            "  No work requirements                   You don't have to attend, but you're welcome to come\n\n"
+            "If you must attend and you don't go and don't have a good reason, your Universal Credit could be "
+            "reduced (a sanction).",
+            {
+                "all_work_related_requirements": "mandatory",
+                "work_preparation": "mandatory",
+                "no_work_related_requirements": "voluntary",
+            },
+        ),
     ],
     ids=[
         "one-group-and-everyone-else",
@@ -210,6 +225,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
         "lcw-opening-a-row",
         "the-other-group-may-ignore-the-letter",
         "headings-by-the-youngest-childs-age",
+        "uc-groups-by-everyday-names",
     ],
 )
 def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
