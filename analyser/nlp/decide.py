@@ -102,6 +102,10 @@ _PAST_FAILURE = re.compile(
 # have agreed your Claimant Commitment"): the cost of not going, in words too rare among the labelled
 # letters for the learned weighing to trust (nlp/combine.py leaves the path "withheld" to the rules).
 _UNTIL_YOU = re.compile(r"\buntil you\b", re.I)
+# The same said of a duty: "Before we can pay you, you must attend an appointment ...".
+_BEFORE_PAID = re.compile(
+    r"\bbefore (?:we|you) can (?:pay|be paid|get paid|make (?:any |your )?payments?)\b", re.I
+)
 # A request recalled from an earlier letter asks nothing now: "we wrote asking you to attend ...".
 _EARLIER = re.compile(
     r"\b(?:we wrote|we sent|our (?:last |earlier |previous )?letter|asked you|asking you|you were asked)\b",
@@ -215,7 +219,8 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             return Decision("none", bool(sanctions), None, sanctions, "optional-information")
         return Decision("voluntary", bool(sanctions), None, optional, "offer")
     if obligations:
-        return Decision("mandatory", bool(sanctions), None, obligations, "duty")
+        withheld = has_appointment and any(_BEFORE_PAID.search(s.sent.text) for s in obligations)
+        return Decision("mandatory", bool(sanctions), None, obligations, "withheld" if withheld else "duty")
     if requests or has_appointment:
         return Decision("unclear", bool(sanctions), None, requests, "request")
     return Decision("none", bool(sanctions), None, sanctions, "nothing")

@@ -105,6 +105,19 @@ def test_no_money_until_the_commitment_is_accepted_is_a_threat(sentence: str) ->
     assert found["attendance"] == "mandatory"
 
 
+def test_a_meeting_before_anything_is_paid_is_a_duty_whatever_the_weighing() -> None:
+    # The dev set's New Style JSA letter: the retraining with round 24 weighed its plain "you must
+    # attend" as "unclear" (its purpose, agreeing a Claimant Commitment, reads like general duties).
+    found = letter(
+        "New Style Jobseeker's Allowance\nAgreeing your Claimant Commitment\nThank you for applying for New "
+        "Style Jobseeker's Allowance. Before we can pay you, you must attend an appointment with a work coach "
+        "so that you can agree your Claimant Commitment together.\n\nAppointment: Monday 11 June 2018, "
+        "11:05am\nWhere: Kendal Jobcentre\n\nPlease bring photo ID and your bank details."
+    )
+    assert found["attendance"] == "mandatory"
+    assert found["sanction_language"] is False
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
