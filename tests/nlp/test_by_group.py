@@ -236,40 +236,35 @@ def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_
     assert found["attendance_by_group"] == by_group
 
 
-def test_a_child_under_one_named_in_a_sentence_is_an_exemption_not_a_group() -> None:
-    # Writers read "you do not have to ... if you are a lone parent with a child under one" as leaving
-    # the letter's duty standing, as they read "if you have reached State Pension age".
-    found = letter(
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Writers read "you do not have to ... if you are a lone parent with a child under one" as leaving
+        # the letter's duty standing, as they read "if you have reached State Pension age".
         "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre. You must take part in this "
         "conversation. If you don't take part and you don't show good cause, your ESA may be reduced.\n\n"
         "You do not have to take part if you have reached State Pension age, or if you are a lone parent "
-        "with a child under one. If either applies to you, please ring us so we can cancel the appointment."
-    )
-    assert found["attendance"] == "mandatory"
-    assert found["attendance_by_group"] is None
-
-
-def test_groups_named_only_in_what_an_assessment_decides_make_no_offer() -> None:
-    # Round 24 (after its measurement): the request under "if you do" was read as an offer to the
-    # support group, set against the duty to everyone.
-    found = letter(
+        "with a child under one. If either applies to you, please ring us so we can cancel the appointment.",
+        # Round 24 (after its measurement): the request under "if you do" was read as an offer to the
+        # support group, set against the duty to everyone.
         "Work capability assessment\nThe assessment is used to help the DWP decide whether you have limited "
         "capability for work and, if you do, whether you also have limited capability for work-related "
         "activity.\n\nYour appointment is on:\nTuesday 16 September 2014 at 2.20pm\n\nYou must attend this "
         "assessment. If you do not attend and the DWP decides you did not have good cause, your Employment "
-        "and Support Allowance may stop."
-    )
-    assert found["attendance"] == "mandatory"
-    assert found["attendance_by_group"] is None
-
-
-def test_yes_and_no_answer_nothing_without_the_question() -> None:
-    # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
-    found = letter(
+        "and Support Allowance may stop.",
+        # Without "Do I have to come?" a line's "No" is no offer: the group and its duty stand alone.
         "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre.\n"
         "Is your address still 2 Hill Road?\nNo - tell us your new address when you come.\n"
-        "Support group\nYou must attend this interview. If you do not, your ESA may be reduced."
-    )
+        "Support group\nYou must attend this interview. If you do not, your ESA may be reduced.",
+    ],
+    ids=[
+        "a-child-under-one-in-a-sentence-is-an-exemption",
+        "groups-an-assessment-decides",
+        "yes-no-without-the-question",
+    ],
+)
+def test_a_duty_to_everyone_stands_where_a_group_is_named_without_its_own_answer(body: str) -> None:
+    found = letter(body)
     assert found["attendance"] == "mandatory"
     assert found["attendance_by_group"] is None
 
