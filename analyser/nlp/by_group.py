@@ -138,14 +138,8 @@ def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
 _HEADING_WORDS = {"if", "you", "are", "in", "the", "a", "customers", "claimants", "people", "for", "esa"}
 _HEADING_WORDS |= {"members", "of", "those", "group", "your", "or", "and", "uc", "universal", "credit"}
 _HEADING_WORDS |= {"have", "has"}  # "If you have limited capability for work"
-_HEADING_WORDS |= {
-    "parents",
-    "parent",
-    "whose",
-    "with",
-    "lone",
-    "carers",
-}  # "Parents whose youngest child is 2"
+# "Parents whose youngest child is 2", "Lone parents with a child under 1"
+_HEADING_WORDS |= {"parents", "parent", "whose", "with", "lone", "carers"}
 _ROW_BREAK = re.compile(r"\n|;")
 # "Do I have to come?" makes a line's or a cell's opening "Yes" a duty and "No" an offer.
 _ASKS_IF_MUST = re.compile(
