@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.by_group import CONDITIONAL_KINDS, GROUP_LABELS
+from analyser.nlp.by_group import CONDITIONAL_KINDS, GROUP_LABELS, ROW_ONLY_IDS
 from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter, within
@@ -221,7 +221,9 @@ def _names_a_group_conditionally(spans: list[Span]) -> bool:
     sentence = spans[0].sent
     doc = sentence.doc
     groups = [span for span in spans if span.label_ in _GROUP_LABELS]
-    for span in groups:
+    # A child's age or UC's everyday group name names a group only heading a line (by_group.ROW_ONLY_IDS):
+    # "if you are preparing for work" under an "if" is no group condition.
+    for span in (g for g in groups if g.id_ not in ROW_ONLY_IDS):
         before = {token.lower_ for token in doc[sentence.start : span.start]}
         if before & _CONDITIONAL_WORDS and before & _READER:
             return True

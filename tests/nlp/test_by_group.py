@@ -269,6 +269,16 @@ def test_a_duty_to_everyone_stands_where_a_group_is_named_without_its_own_answer
     assert found["attendance_by_group"] is None
 
 
+def test_a_row_only_group_name_under_an_if_leaves_the_duty_standing() -> None:
+    # Universal Credit's everyday group names count as groups only heading a line (by_group.ROW_ONLY_IDS);
+    # the cue scope agrees, so under an "if" in a sentence they no longer make the duty conditional.
+    reading = ASHFORD.reading(
+        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre. If you are preparing for "
+        "work, you must attend this interview."
+    )
+    assert (reading.votes.rule, reading.votes.path) == ("mandatory", "duty")
+
+
 def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_unclear() -> None:
     found = letter(
         "Work Focused Interview\nWe have arranged for you to see a personal adviser on 19 June 2018 at 3:10pm.\n"
