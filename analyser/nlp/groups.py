@@ -60,7 +60,7 @@ GROUP_NAME_WORDS = {**_GROUP_NAMES, "assessment_phase": _ASSESSMENT_PHASE}
 _BENEFIT = r"(?:(?:esa|employment\W+and\W+support\W+allowance)\W+)?"
 # Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19",
 # a statement's "Limited capability for work and work-related activity amount £343.63".
-_PAID = ("component", "element", "amount", "addition")
+_PAID = ("component", "element", "amount", "addition", "£")
 
 
 @dataclass(frozen=True)
@@ -100,11 +100,20 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
         "support_group",
         0.9,
     ),
-    # A Universal Credit statement's line: "Limited capability for work and work-related activity amount £343.63".
-    (re.compile(rf"{_BOTH}\W+(?:element|amount|addition)", re.I), "support_group", 0.9),
+    # A Universal Credit statement's line: "Limited capability for work and work-related activity amount £343.63",
+    # or the line with only its sum: "Limited capability for work and work-related activity   £390.06".
+    (re.compile(rf"{_BOTH}(?:\W+(?:element|amount|addition)|[ \t]*£)", re.I), "support_group", 0.9),
     # "placed in the support group", "moved to the ESA work-related activity group".
     *(
-        (re.compile(rf"(?:in|into|to|member\W+of)\W+the\W+{_BENEFIT}(?:{names})", re.I), group, 0.95)
+        (
+            # "... now you're on the WRAG": said of the reader only.
+            re.compile(
+                rf"(?:in|into|to|member\W+of|(?:you(?:'re|\W+are)|your)\W+on)\W+the\W+{_BENEFIT}(?:{names})",
+                re.I,
+            ),
+            group,
+            0.95,
+        )
         for group, names in _GROUP_NAMES.items()
     ),
     # A label: "Re your Employment and Support Allowance - work-related activity group", "Your group: Support group".
@@ -140,7 +149,8 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # "You have LCW" alone, or "found to have" it (not "you need 15 points to have" it).
     (
         re.compile(
-            rf"(?<!points\sto\s)(?<!need\sto\s)(?:ha(?:ve|s)|got)\W+(?:\w+\W+){{0,1}}(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)",
+            rf"(?<!points\sto\s)(?<!need\sto\s)(?<!treated\sas\s)(?<!treating\syou\sas\s)(?:ha(?:ve|s|ving)|got|credit\W+with)\W+(?:\w+\W+){{0,1}}"
+            rf"(?:{_LCW}|\blcw)\b(?!\W+(?:and|related)\b)",
             re.I,
         ),
         "wrag",
@@ -193,7 +203,10 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             # "Until your assessment is complete you will stay in the assessment phase" states it.
             doubts = {word.group(0).lower() for word in _NOT_ABOUT_READER.finditer(before)}
             if group == "assessment_phase":
+                # The phase is the time "while we decide whether" the reader has LCW: those words define it.
                 doubts.discard("until")
+                if doubts & {"decide", "decides"}:
+                    doubts -= {"whether", "decide", "decides"}
             if doubts or _POSSIBLE.search(text):
                 continue
             if not (paid or _READER.search(text[:end])):

@@ -245,6 +245,13 @@ def test_a_one_read_as_i_between_consonants() -> None:
     )
 
 
+def test_a_capital_i_read_for_an_l_inside_a_word() -> None:
+    # Round 25 B (after its measurement): the WRAG a scan states was lost to "work-reIated".
+    assert mend_ocr_confusions("Ernployment and Support AIIowance: work-reIated activity. IF YOU") == (
+        "Ernployment and Support Allowance: work-related activity. IF YOU"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -188,6 +188,19 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "capability for work. You do not need to look for work.",
             "wrag",
         ),
+        # Rounds 8, 9 and 25 (after their measurement): no group read.
+        ("Universal Credit\nYou are getting Universal Credit with limited capability for work.", "wrag"),
+        ("Your WCA result\nYou have been assessed as having limited capability for work.", "wrag"),
+        (
+            "Dear Mrs B\nI've booked you in to see me about the help we can offer now your on the WRAG.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nWhile we decide whether you have limited capability for work, "
+            "your claim is in the assessment phase.",
+            "assessment_phase",
+        ),
+        ("Your payment\nLimited capability for work and work-related activity   £390.06", "support_group"),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -215,6 +228,9 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "Our decision\nWe have decided that you do not have limited capability for work. This means you are "
         "not entitled to Employment and Support Allowance.\nYou scored 6 points. You need 15 points to have "
         "limited capability for work.",
+        "You scored 9 points. You need 15 points to be treated as having limited capability for work.",
+        "When we get it we will carry on treating you as having limited capability for work.",
+        "The requirements differ depending on whether you are in the assessment phase or the support group.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
