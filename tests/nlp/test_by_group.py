@@ -211,6 +211,14 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
                 "no_work_related_requirements": "voluntary",
             },
         ),
+        # Round 26 A (after its measurement): a footnote's "need not attend" was no offer to its group.
+        (
+            "Employment and Support Allowance - work focused interview**\nYou must take part in a work focused "
+            "interview at Ashford Jobcentre on Wednesday 21 July 2010 at 9.30am.\nIf you do not take part and "
+            "you do not show good cause, your benefit may be reduced.\n\n** Customers in the support group "
+            "need not attend.",
+            {"support_group": "voluntary"},
+        ),
     ],
     ids=[
         "one-group-and-everyone-else",
@@ -226,6 +234,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
         "the-other-group-may-ignore-the-letter",
         "headings-by-the-youngest-childs-age",
         "uc-groups-by-everyday-names",
+        "a-footnote-exempting-one-group",
     ],
 )
 def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_answer(
@@ -256,11 +265,16 @@ def test_attendance_that_turns_on_the_readers_group_is_unclear_with_each_groups_
         "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre.\n"
         "Is your address still 2 Hill Road?\nNo - tell us your new address when you come.\n"
         "Support group\nYou must attend this interview. If you do not, your ESA may be reduced.",
+        # What a group need not do in general ("work focused interviews") is no answer about this one.
+        "Work focused interview on 26 March 2019 at 10am at Ashford Jobcentre. You must take part in this "
+        "interview. If you do not, your ESA may be reduced.\nPeople in the support group do not have to take "
+        "part in work focused interviews.",
     ],
     ids=[
         "a-child-under-one-in-a-sentence-is-an-exemption",
         "groups-an-assessment-decides",
         "yes-no-without-the-question",
+        "what-a-group-need-not-do-in-general",
     ],
 )
 def test_a_duty_to_everyone_stands_where_a_group_is_named_without_its_own_answer(body: str) -> None:
