@@ -41,6 +41,9 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
         # "isn't" is "is" + "n't" (round 24, after its measurement: a journal's "This isn't mandatory").
         ("This isn't mandatory and it won't go in your commitments.", "voluntary"),
         ("It isn't compulsory.", "voluntary"),
+        # Round 26 B (after its measurement): a programme joined "by choice" or "voluntarily" was no offer.
+        ("You have joined the programme by choice.", "voluntary"),
+        ("You have chosen to join the Work Programme voluntarily.", "voluntary"),
     ],
 )
 def test_plain_and_spoken_forms_say_whether_you_must_go(sentence: str, label: str) -> None:
