@@ -30,11 +30,22 @@ def test_duty_and_sanction_words_inside_a_negation_mean_voluntary(body: str) -> 
     assert found["sanction_language"] is False
 
 
-def test_consequences_that_start_after_accepting_leave_the_offer_voluntary() -> None:
-    found = letter(
+@pytest.mark.parametrize(
+    "body",
+    [
         "Work Choice\nWork Choice is voluntary - it is your choice whether to join. If you join and then stop "
-        "going to the activities you agreed without a good reason, your Jobseeker's Allowance could be reduced."
-    )
+        "going to the activities you agreed without a good reason, your Jobseeker's Allowance could be reduced.",
+        # Round 26 F (after its measurement): "work-related activity" the reader may agree to do was read as
+        # the group of that name, and the offer as one group's answer against another's.
+        "You do not have to come to this meeting, because you are in the support group. If you do decide to "
+        "come and you agree to take part in work-related activity, such as a course, this will be written into "
+        "your action plan. Once it is in your action plan you will be expected to do it, and your Employment "
+        "and Support Allowance could be reduced if you do not.\nThe meeting is on Tuesday 3 February 2015 at "
+        "10.00am at Rotherham Jobcentre Plus.",
+    ],
+)
+def test_consequences_that_start_after_accepting_leave_the_offer_voluntary(body: str) -> None:
+    found = letter(body)
     assert found["attendance"] == "voluntary"
     assert found["sanction_language"] is True
 
