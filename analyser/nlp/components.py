@@ -18,7 +18,13 @@ from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
 from analyser.nlp.by_group import CONDITIONAL_KINDS, GROUP_LABELS, ROW_ONLY_IDS
 from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS
 from analyser.nlp.phrases import patterns_for
-from analyser.nlp.vetoes import about_a_topic, only_informs, outside_the_letter, within
+from analyser.nlp.vetoes import (
+    about_a_topic,
+    about_the_arrangements,
+    only_informs,
+    outside_the_letter,
+    within,
+)
 
 CUES_KEY = "cues"  # every cue phrase the ruler found
 LIVE_KEY = "live"  # the cues that speak to the reader, now, about this letter
@@ -143,6 +149,8 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "informs"  # "we would like to tell you about ...": nothing to attend
             elif about_a_topic(span):
                 why = "about a topic"  # "you don't have to talk about your health": still a meeting
+            elif about_the_arrangements(span):
+                why = "rearranges"  # "if you need to change the visit, call us": no duty to go
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
             elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & GOING_WORDS:

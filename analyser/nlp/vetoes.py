@@ -101,6 +101,16 @@ def about_a_topic(span: Span) -> bool:
     return span.doc[span.end - 1].lower_ in _TOPIC_VERBS and span.doc[span.end].lower_ in _TOPIC_NEXT
 
 
+# "If you need to change the visit, please call us": a duty's words around a verb that rearranges the
+# meeting are about the arrangements, not about going ("you [need to] *3 {ATTEND}" spans the verb).
+_REARRANGING = {"change", "rearrange", "cancel", "move", "reschedule", "rebook", "postpone", "alter"}
+
+
+def about_the_arrangements(span: Span) -> bool:
+    """A duty cue whose words change, cancel or move the meeting rather than say to go to it."""
+    return span.label_ == "mandatory" and any(token.lower_ in _REARRANGING for token in span)
+
+
 # A sender's note above a forwarded letter ("Email from claimant: i got this, can u look?"):
 # its words ("she's in the support group", "does he have to go?") are not the letter's.
 _POINTS_AT_A_LETTER = re.compile(

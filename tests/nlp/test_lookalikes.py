@@ -28,6 +28,16 @@ def test_a_denied_duty_about_what_to_say_or_bring_leaves_the_meeting_unclear(ext
     assert found["sanction_language"] is False
 
 
+def test_a_need_to_change_the_meeting_is_no_duty_to_go() -> None:
+    # Round 26 A (after its measurement): "you need to change the visit" was read as a duty to go.
+    reading = WIGAN.reading(
+        "A healthcare professional will visit you on Tuesday 23 January 2018 between 1pm and 3pm. If the "
+        "weather is bad on the day, or you need to change the visit, please call us as early as you can."
+    )
+    assert reading.votes.rule == "unclear"
+    assert reading.letter.attendance == "unclear"
+
+
 def test_no_need_to_come_in_because_the_meeting_is_by_phone_is_not_an_offer() -> None:
     found = letter(
         "You do not need to come into the Jobcentre\n\nYour appointment on 16 May 2019 will now be a phone "
