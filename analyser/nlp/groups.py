@@ -47,6 +47,7 @@ _READER = re.compile(
     r"\s+(?:is|has|was|had|gets|receives)\b",
     re.I,
 )
+_READER_NEXT = re.compile(r",\s*you\b", re.I)
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
 _POSSIBLE = re.compile(rf"\b{_WOULD}\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
 _GROUP_NAMES = {
@@ -205,11 +206,12 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             if group == "assessment_phase":
                 # The phase is the time "while we decide whether" the reader has LCW: those words define it.
                 doubts.discard("until")
-                if doubts & {"decide", "decides"}:
+                if re.search(r"\bdecid\w*\W+whether\b", before, re.I):
                     doubts -= {"whether", "decide", "decides"}
             if doubts or _POSSIBLE.search(text):
                 continue
-            if not (paid or _READER.search(text[:end])):
+            # "As an ESA customer in the work-related activity group, you ...": the reader comes after.
+            if not (paid or _READER.search(text[:end]) or _READER_NEXT.match(text, end)):
                 continue
             if any(s <= offset + start < e for s, e in quoted):
                 continue

@@ -212,6 +212,17 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "assessment_phase",
         ),
         ("Your payment\nLimited capability for work and work-related activity   £390.06", "support_group"),
+        # Round 26 (after its measurement): the reader named after the group; "while we are deciding whether".
+        (
+            "Work Programme\nAs an Employment and Support Allowance customer in the work-related activity group, "
+            "you have been referred to the Work Programme.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nWhile we are deciding whether you have limited capability for work "
+            "your claim is in the assessment phase.",
+            "assessment_phase",
+        ),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -242,6 +253,7 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "You scored 9 points. You need 15 points to be treated as having limited capability for work.",
         "When we get it we will carry on treating you as having limited capability for work.",
         "The requirements differ depending on whether you are in the assessment phase or the support group.",
+        "Who must take part:\n- Employment and Support Allowance - support group: you can choose to take part.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
