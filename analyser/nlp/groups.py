@@ -160,6 +160,8 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 ]
 
 
+_CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
 _ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase|assessment\W+rate", re.I)
 
@@ -168,9 +170,15 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
     """The group the letter says its reader is in (see module doc), or None if it says none.
     `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens)."""
     found: list[StatedGroup] = []
+    conditions = False  # inside the items of a list that an "if:" opens
     for sentence in doc.sents:
         start = sentence.start_char
         said = text[start : sentence.end_char]
+        # "You do not have to come if:\n- you are in the support group, or\n- you care for ...": each
+        # item is a condition, whatever it says.
+        conditions = bool(_CONDITION_OPENS.search(said)) or (conditions and bool(_LIST_ITEM.match(said)))
+        if conditions and _LIST_ITEM.match(said):
+            continue
         if not _ANY_STATEMENT.search(said) or said.rstrip().endswith("?"):
             continue
         found.extend(_statements(said, start, quoted or []))

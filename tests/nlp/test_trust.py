@@ -254,6 +254,9 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "When we get it we will carry on treating you as having limited capability for work.",
         "The requirements differ depending on whether you are in the assessment phase or the support group.",
         "Who must take part:\n- Employment and Support Allowance - support group: you can choose to take part.",
+        # Round 25 F (after its measurement): the items of a list an "if:" opens are conditions.
+        "You do not have to come to this interview if:\n- you are in the support group, or\n- you care for a "
+        "severely disabled person for 35 hours a week or more.\nEveryone else must take part.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
