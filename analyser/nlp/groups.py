@@ -160,6 +160,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 ]
 
 
+_BREAKS_OFF = re.compile(r"capabi\w*\W+for\W+work(?:\W+and(?:\W+work\W{1,3}related)?)?\s*$", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
@@ -171,9 +172,14 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
     `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens)."""
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
+    carried: int | None = None  # where a table line that breaks off mid-name began
     for sentence in doc.sents:
-        start = sentence.start_char
+        start = sentence.start_char if carried is None else carried
         said = text[start : sentence.end_char]
+        # A statement's table line may wrap: "Limited capability for work and\n  work-related activity amount".
+        carried = start if _BREAKS_OFF.search(said) and carried is None else None
+        if carried is not None:
+            continue
         # "You do not have to come if:\n- you are in the support group, or\n- you care for ...": each
         # item is a condition, whatever it says.
         conditions = bool(_CONDITION_OPENS.search(said)) or (conditions and bool(_LIST_ITEM.match(said)))

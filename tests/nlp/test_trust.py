@@ -212,6 +212,12 @@ def test_a_meeting_about_work_that_says_nothing_of_compulsion_is_unclear() -> No
             "assessment_phase",
         ),
         ("Your payment\nLimited capability for work and work-related activity   £390.06", "support_group"),
+        # Rounds 21 and 24 (after their measurement): the statement's line wraps in its table.
+        (
+            "Your Universal Credit payment\nStandard allowance          £317.82\nLimited capability for work and\n"
+            "  work-related activity amount         £336.20\nTotal          £654.02",
+            "support_group",
+        ),
         # Round 26 (after its measurement): the reader named after the group; "while we are deciding whether".
         (
             "Work Programme\nAs an Employment and Support Allowance customer in the work-related activity group, "
