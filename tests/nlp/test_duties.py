@@ -38,6 +38,15 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
         ("I need you to come in to the Jobcentre on Monday.", "mandatory"),
         # A PIP claim "sent back to the DWP" is the cost of missing the assessment (round 22, then held out).
         ("If you do not take part, your claim will be sent back to the DWP.", "mandatory"),
+        # Round 27 B (after its measurement): a case returned to the DWP, a decision on what is "already held".
+        (
+            "If you are not at home, we will return your case to the Department for Work and Pensions.",
+            "mandatory",
+        ),
+        (
+            "If you are not at home, the decision maker may make a decision on the information already held.",
+            "mandatory",
+        ),
         # "isn't" is "is" + "n't" (round 24, after its measurement: a journal's "This isn't mandatory").
         ("This isn't mandatory and it won't go in your commitments.", "voluntary"),
         ("It isn't compulsory.", "voluntary"),
