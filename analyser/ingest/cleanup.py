@@ -76,8 +76,8 @@ _CANDIDATE = re.compile(r"(?<![\w|])[A-Za-z01|][a-z01|]{2,}(?![\w|])")
 _NOT_CONFUSED = re.compile(r"[01]+(?:am|pm|st|nd|rd|th|s)")
 _CONFUSED_I = re.compile(r"(?m)(?<![\w])[l|](?=f\b|t\b|n\b|s\b)(?=\w+\s+[a-z])")
 _CAPITAL_O = re.compile(r"(?<=[a-z])O|O(?=[a-z]{2})(?<=[a-z]O)|(?<=\b[A-Z])O(?=[a-z])")
-# "work-reIated", "AIIowance": a capital I read for an l inside a lower-case word ("McIntyre" keeps its
-# meaning either way; the quoted evidence comes from the raw text).
+# A capital I read for an l inside a lower-case word ("McIntyre" becomes "Mclntyre", which changes no
+# finding; the quoted evidence comes from the raw text).
 _CAPITAL_I = re.compile(r"(?<=[a-z])I+(?=[a-z])|(?<=\b[A-Z])I+(?=[a-z]{2})")
 _FIXES_TABLE = {"0": "o", "1": "l", "|": "l"}
 # A number with letters read in place of digits ("2Ol4", "O8/O7/O9", "ll.l5am", "Ol61"): a run of
@@ -99,8 +99,9 @@ def mend_ocr_confusions(text: str) -> str:
     text = _CONFUSED_I.sub("I", text)
     # "It you do not attend": a clipped f read as t; "It" never comes before these words.
     text = _IF_READ_AS_IT.sub("If", text)
-    # "questiOnnaire", "fOr": a capital O read inside a lower-case word.
+    # "work-reIated", "AIIowance": a capital I read inside a lower-case word.
     text = _CAPITAL_I.sub(lambda match: "l" * len(match.group(0)), text)
+    # "questiOnnaire", "fOr": a capital O read inside a lower-case word.
     return _CAPITAL_O.sub("o", text)
 
 

@@ -1,4 +1,4 @@
-"""Cue look-alikes: quotations that are the letter itself, requests that only inform, denied duties about a topic."""
+"""Cue look-alikes: quotations that are the letter itself, requests that only inform, duties about a topic or the arrangements."""
 
 from __future__ import annotations
 
