@@ -161,6 +161,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 
 
 _BREAKS_OFF = re.compile(r"capabi\w*\W+for\W+work(?:\W+and(?:\W+work\W{1,3}related)?)?\s*$", re.I)
+_WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
@@ -172,18 +173,22 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
     `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens)."""
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
-    carried: int | None = None  # where a table line that breaks off mid-name began
+    carried: int | None = None  # where a table line that broke off mid-name began
     for sentence in doc.sents:
-        start = sentence.start_char if carried is None else carried
+        joined = carried is not None
+        start = carried if carried is not None else sentence.start_char
+        carried = None
         said = text[start : sentence.end_char]
         # A statement's table line may wrap: "Limited capability for work and\n  work-related activity amount".
-        carried = start if _BREAKS_OFF.search(said) and carried is None else None
-        if carried is not None:
+        # It is read with the line after it (one line only).
+        if not joined and _BREAKS_OFF.search(said):
+            carried = start
             continue
         # "You do not have to come if:\n- you are in the support group, or\n- you care for ...": each
         # item is a condition, whatever it says.
-        conditions = bool(_CONDITION_OPENS.search(said)) or (conditions and bool(_LIST_ITEM.match(said)))
-        if conditions and _LIST_ITEM.match(said):
+        item = bool(_LIST_ITEM.match(said))
+        conditions = bool(_CONDITION_OPENS.search(said)) or (conditions and item)
+        if conditions and item:
             continue
         if not _ANY_STATEMENT.search(said) or said.rstrip().endswith("?"):
             continue
@@ -220,7 +225,7 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             if group == "assessment_phase":
                 # The phase is the time "while we decide whether" the reader has LCW: those words define it.
                 doubts.discard("until")
-                if re.search(r"\bdecid\w*\W+whether\b", before, re.I):
+                if _WHILE_DECIDING.search(before):
                     doubts -= {"whether", "decide", "decides"}
             if doubts or _POSSIBLE.search(text):
                 continue
