@@ -160,6 +160,12 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 ]
 
 
+# "Work preparation group (you have limited capability for work): yes, you must go", a table cell's
+# "No work-related requirements (for example | ... | you have LCWRA": a bracket opened after a group's
+# name, or with "for example", says who is in that group, not which one the reader is in.
+_DEFINING_BRACKET = re.compile(
+    r"(?:\b(?:group|requirements|preparation|only)\s*\(|\(\s*(?:for\W+example|e\.?g)\b)[^()]*$", re.I
+)
 _BREAKS_OFF = re.compile(r"capabi\w*\W+for\W+work(?:\W+and(?:\W+work\W{1,3}related)?)?\s*$", re.I)
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
@@ -192,7 +198,11 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
             continue
         if not _ANY_STATEMENT.search(said) or said.rstrip().endswith("?"):
             continue
-        found.extend(_statements(said, start, quoted or []))
+        found.extend(
+            statement
+            for statement in _statements(said, start, quoted or [])
+            if not _DEFINING_BRACKET.search(text, max(0, statement.start - 200), statement.start)
+        )
     if not found:
         return None
     best = max(s.strength for s in found)

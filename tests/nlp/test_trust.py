@@ -263,6 +263,11 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         # Round 25 F (after its measurement): the items of a list an "if:" opens are conditions.
         "You do not have to come to this interview if:\n- you are in the support group, or\n- you care for a "
         "severely disabled person for 35 hours a week or more.\nEveryone else must take part.",
+        # Round 28 (after its measurement): a bracket after a group's name says who is in that group.
+        "Do I need to go?\n - Work preparation group (you have limited capability for work): yes, you must go."
+        "\n - No work-related requirements group: no.",
+        "| No work-related requirements (for example   | You don't need to come, but you're |\n"
+        "| you have LCWRA, or you care for a severely  | welcome to if you'd like help.     |",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
