@@ -77,8 +77,15 @@ def test_the_shipped_analyser_has_fitted_weights() -> None:
 
 def test_sanction_language_changes_only_when_the_classifier_is_sure_of_the_opposite() -> None:
     assert weigh_sanction(True, cats({}, sanction=0.3)).value is True
-    assert weigh_sanction(True, cats({}, sanction=0.1)).value is False
+    assert weigh_sanction(True, cats({}, sanction=0.03)).value is False
     assert weigh_sanction(False, cats({}, sanction=0.9)).value is True
+
+
+def test_a_threat_found_in_the_letters_words_needs_near_certainty_to_deny() -> None:
+    # Blind round 28's photos: "If you do not, and you cannot show good cause, y' Employment and Support
+    # Allowance could be reduced" read as no threat by a classifier 0.9 sure. A missed threat needs less.
+    assert weigh_sanction(True, cats({}, sanction=0.1)).value is True
+    assert weigh_sanction(False, cats({}, sanction=0.85)).value is True
 
 
 def test_a_threat_the_rules_switched_off_stays_off() -> None:
