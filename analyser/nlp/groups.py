@@ -11,7 +11,8 @@ A letter states a group in several ways, each with its own weight:
 - the assessment phase: "you are in the assessment phase", "the assessment phase of your claim", and
   the rate paid only while it lasts: "you will be paid the assessment rate of ESA".
 Sentences about people in general, under an "if"/"whether", or asking a question state nothing
-about the reader. Where strong statements disagree (a reconsideration revising an earlier
+about the reader, and nor does a bracket that says who is in a group ("Work preparation group (you
+have LCW): you must go"). Where strong statements disagree (a reconsideration revising an earlier
 decision), the later one wins, with less confidence; where nothing is stated, the answer is None.
 """
 
@@ -166,6 +167,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
 _DEFINING_BRACKET = re.compile(
     r"(?:\b(?:group|requirements|preparation|only)\s*\(|\(\s*(?:for\W+example|e\.?g)\b)[^()]*$", re.I
 )
+_BRACKET_REACH = 200  # characters back to look for its opening: a bracket spans a table cell or two at most
 _BREAKS_OFF = re.compile(r"capabi\w*\W+for\W+work(?:\W+and(?:\W+work\W{1,3}related)?)?\s*$", re.I)
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
@@ -201,7 +203,7 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
         found.extend(
             statement
             for statement in _statements(said, start, quoted or [])
-            if not _DEFINING_BRACKET.search(text, max(0, statement.start - 200), statement.start)
+            if not _DEFINING_BRACKET.search(text, max(0, statement.start - _BRACKET_REACH), statement.start)
         )
     if not found:
         return None
