@@ -84,10 +84,22 @@ def _group_attendance(labels: set[str]) -> str | None:
     return None
 
 
+# "Unless you are in the support group, you must attend": the sentence's answer is everyone else's,
+# and the group it excepts gets the other one.
+_OPPOSITE = {"mandatory": "voluntary", "voluntary": "mandatory"}
+
+
+def _excepted(group: Span) -> bool:
+    """Whether the nearest "if" or "unless" before a group's name in its sentence is "unless"."""
+    before = [t.lower_ for t in group.doc[group.sent.start : group.start] if t.lower_ in ("if", "unless")]
+    return bool(before) and before[-1] == "unless"
+
+
 def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     """What the letter says for each group it names in 'if you are in the ... group' sentences."""
     found: dict[str, str] = {}
     said: dict[str, set[str]] = {}  # the cue labels behind each group's answer
+    excepting = False  # a group excepted by "unless": its answer stands against everyone else's
     sentences: dict[int, list[Span]] = {}
     for span in live:
         if span._.why_not == "conditional":
@@ -105,6 +117,14 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
         kept = _outermost(named)
         for group, its in _owners(spans, kept).items():
             attendance = _group_attendance({s.label_ for s in its})
+            # Only within one sentence: "*Unless we have told you that you have LCWRA. In that case
+            # this appointment is optional" answers for the group it names.
+            if (
+                attendance in _OPPOSITE
+                and sentence.start == spans[0].sent.start
+                and any(GROUP_LABELS[g.label_] == group and _excepted(g) for g in kept)
+            ):
+                attendance, excepting = _OPPOSITE[attendance], True
             if attendance and group not in found:
                 found[group] = attendance
                 said[group] = {s.label_ for s in its}
@@ -116,8 +136,9 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     # group's duty ("... decide whether you have LCW and, if you do, whether you also have LCWRA. Your
     # appointment is ...": no offer to anyone).
     unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
-    if len(found) == 1 and unconditional - set(found.values()) and said[next(iter(found))] - {"request"}:
-        return found
+    if len(found) == 1 and said[next(iter(found))] - {"request"}:
+        if excepting or unconditional - set(found.values()):
+            return found
     return None
 
 

@@ -71,6 +71,27 @@ def test_lists_and_tables_that_give_each_group_its_own_line_split_attendance_by_
     assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
 
 
+def test_a_group_excepted_by_unless_gets_the_other_answer() -> None:
+    # Round 30 (after its measurement): read as mandatory for everyone, the support group included.
+    found = letter(
+        "Your work focused interview is on Tuesday 3 October 2017 at 3.00pm at Ashford Jobcentre Plus.\n\n"
+        "Unless you are in the support group, you must attend this interview. If you do not attend and you "
+        "do not have good cause, your Employment and Support Allowance may be reduced."
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"support_group": "voluntary"}
+
+
+def test_unless_in_one_sentence_leaves_the_next_sentences_answer_to_its_group() -> None:
+    found = letter(
+        "You must attend this appointment with your work coach on 11 November 2019 at 10:50am.* If you don't "
+        "attend and don't have a good reason, your Universal Credit payments could be affected.\n\n"
+        "*Unless we have told you that you have limited capability for work and work-related activity. In "
+        "that case this appointment is optional."
+    )
+    assert found["attendance_by_group"] == {"support_group": "voluntary"}
+
+
 def test_universal_credit_groups_are_groups_too() -> None:
     found = letter(
         "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
