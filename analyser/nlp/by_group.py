@@ -117,10 +117,12 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
         kept = _outermost(named)
         for group, its in _owners(spans, kept).items():
             attendance = _group_attendance({s.label_ for s in its})
-            # Only within one sentence: "*Unless we have told you that you have LCWRA. In that case
-            # this appointment is optional" answers for the group it names.
+            # Only an answer said in terms (a bare "please come" to everyone else is no duty), and only
+            # within one sentence: "*Unless we have told you that you have LCWRA. In that case this
+            # appointment is optional" answers for the group it names.
             if (
                 attendance in _OPPOSITE
+                and {s.label_ for s in its} - {"request"}
                 and sentence.start == spans[0].sent.start
                 and any(GROUP_LABELS[g.label_] == group and _excepted(g) for g in kept)
             ):
