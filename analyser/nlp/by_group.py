@@ -46,6 +46,8 @@ ROW_ONLY_IDS |= {
 # The cues a condition can govern: what a sentence says to a group (components.py marks them
 # conditional; a sentence's group answer is read from them here).
 CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
+# The words that put a group under a condition ("If you are in ...", "Unless you are in ...").
+CONDITIONAL_WORDS = {"if", "unless"}
 
 
 def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
@@ -91,7 +93,7 @@ _OPPOSITE = {"mandatory": "voluntary", "voluntary": "mandatory"}
 
 def _excepted(group: Span) -> bool:
     """Whether the nearest "if" or "unless" before a group's name in its sentence is "unless"."""
-    before = [t.lower_ for t in group.doc[group.sent.start : group.start] if t.lower_ in ("if", "unless")]
+    before = [t.lower_ for t in group.doc[group.sent.start : group.start] if t.lower_ in CONDITIONAL_WORDS]
     return bool(before) and before[-1] == "unless"
 
 
@@ -99,7 +101,7 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     """What the letter says for each group it names in 'if you are in the ... group' sentences."""
     found: dict[str, str] = {}
     said: dict[str, set[str]] = {}  # the cue labels behind each group's answer
-    excepting = False  # a group excepted by "unless": its answer stands against everyone else's
+    excepted: set[str] = set()  # groups "unless" excepts: each answer stands against everyone else's
     sentences: dict[int, list[Span]] = {}
     for span in live:
         if span._.why_not == "conditional":
@@ -116,20 +118,22 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
         ]
         kept = _outermost(named)
         for group, its in _owners(spans, kept).items():
-            attendance = _group_attendance({s.label_ for s in its})
+            labels = {s.label_ for s in its}
+            attendance = _group_attendance(labels)
             # Only an answer said in terms (a bare "please come" to everyone else is no duty), and only
             # within one sentence: "*Unless we have told you that you have LCWRA. In that case this
             # appointment is optional" answers for the group it names.
             if (
                 attendance in _OPPOSITE
-                and {s.label_ for s in its} - {"request"}
+                and labels - {"request"}
                 and sentence.start == spans[0].sent.start
                 and any(GROUP_LABELS[g.label_] == group and _excepted(g) for g in kept)
             ):
-                attendance, excepting = _OPPOSITE[attendance], True
+                attendance = _OPPOSITE[attendance]
+                excepted.add(group)
             if attendance and group not in found:
                 found[group] = attendance
-                said[group] = {s.label_ for s in its}
+                said[group] = labels
     if len(found) >= 2 and len(set(found.values())) >= 2:
         return found
     # One group named under an "if", and the opposite said to everyone: "If you are in the Support
@@ -139,7 +143,7 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     # appointment is ...": no offer to anyone).
     unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
     if len(found) == 1 and said[next(iter(found))] - {"request"}:
-        if excepting or unconditional - set(found.values()):
+        if found.keys() & excepted or unconditional - set(found.values()):
             return found
     return None
 

@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.by_group import CONDITIONAL_KINDS, GROUP_LABELS, ROW_ONLY_IDS
+from analyser.nlp.by_group import CONDITIONAL_KINDS, CONDITIONAL_WORDS, GROUP_LABELS, ROW_ONLY_IDS
 from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import (
@@ -209,7 +209,6 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 
 _GROUP_LABELS = set(GROUP_LABELS)
-_CONDITIONAL_WORDS = {"if", "unless"}
 # Who a group condition is about: the reader, or the person an appointee's letter is about ("If he
 # is in the support group he does not have to come").
 _READER = {"you", "you're", "he", "she", "they", "he's", "she's", "they're"}
@@ -218,8 +217,8 @@ _DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _opens_with_if(sentence: Span) -> bool:
-    return sentence[0].lower_ in {"if", "unless"} or (
-        len(sentence) > 1 and sentence[1].lower_ in {"if", "unless"}
+    return sentence[0].lower_ in CONDITIONAL_WORDS or (
+        len(sentence) > 1 and sentence[1].lower_ in CONDITIONAL_WORDS
     )
 
 
@@ -233,7 +232,7 @@ def _names_a_group_conditionally(spans: list[Span]) -> bool:
     # "if you are preparing for work" under an "if" is no group condition.
     for span in (g for g in groups if g.id_ not in ROW_ONLY_IDS):
         before = {token.lower_ for token in doc[sentence.start : span.start]}
-        if before & _CONDITIONAL_WORDS and before & _READER:
+        if before & CONDITIONAL_WORDS and before & _READER:
             return True
     if groups:
         # "- All work-related requirements group, or work preparation group: you must attend",
