@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python -m benchmarks.bench_api [--requests 200] [--concurrency 20] [--workers N] [--deadline 900]
 
-Starts `uvicorn analyser.api:app` on a free 127.0.0.1 port, posts text letters, scanned letters and bad
+Starts `analyser serve` (benchmarks.serving) on a free 127.0.0.1 port, posts text letters, scanned letters and bad
 uploads (empty, fake PDF, Word file, binary, one byte over the size limit) in a fixed mixed order, and reports:
 status counts (the goal is zero 5xx), throughput against analyse_file run on the same files one after another
 in this process (goal >= 0.8x), and the server's RSS at start, during and at the end (goal < 400 MB, flat).
@@ -15,8 +15,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +25,8 @@ from pathlib import Path
 import httpx
 import psutil
 
-from benchmarks.common import CORPUS, REPO, goal, load_jsonl
+from benchmarks.common import CORPUS, goal, load_jsonl
+from benchmarks.serving import serving
 
 LETTERS_PER_FILE = 1  # one letter from each handwritten corpus file: five kinds of letter
 UPLOAD_LIMIT = 20_000_000  # the server's default, which the oversize upload passes by a byte
@@ -75,47 +74,6 @@ def make_uploads(folder: Path) -> list[Upload]:
 def request_plan(uploads: list[Upload], total: int) -> list[Upload]:
     """A fixed interleaving of the uploads: every kind spread through the run, none bunched at the end."""
     return [uploads[(index * 7) % len(uploads)] for index in range(total)]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(port: int, log_path: Path, workers: int | None) -> subprocess.Popen:
-    env = {**os.environ, **({"ANALYSER_WORKERS": str(workers)} if workers else {})}
-    with log_path.open("wb") as log:
-        return subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "analyser.api:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--no-access-log",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-
-
-def wait_healthy(base_url: str, server: subprocess.Popen, timeout: float = 180) -> float:
-    started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        if server.poll() is not None:
-            raise SystemExit(f"the server exited with {server.returncode}")
-        try:
-            if httpx.get(f"{base_url}/api/health", timeout=2).status_code == 200:
-                return time.monotonic() - started
-        except httpx.HTTPError:
-            time.sleep(0.25)
-    raise SystemExit(f"the server did not become healthy within {timeout:.0f}s")
 
 
 async def fire(base_url: str, plan: list[Upload], concurrency: int, deadline: float, server: psutil.Process):
@@ -210,24 +168,18 @@ def main() -> int:
             + ", ".join(f"{count} {kind}" for kind, count in sorted(mix.items()))
         )
 
-        port = free_port()
-        base_url = f"http://127.0.0.1:{port}"
-        server = start_server(port, folder / "server.log", args.workers)
-        try:
-            startup = wait_healthy(base_url, server)
-            process = psutil.Process(server.pid)
+        workers = {"ANALYSER_WORKERS": str(args.workers)}
+        with serving(folder, env=workers, start_seconds=180) as server:
+            process = psutil.Process(server.process.pid)
             rss_start = process.memory_info().rss / MB
             elapsed, statuses, latencies, timeline, peak_rss = asyncio.run(
-                fire(base_url, plan, args.concurrency, args.deadline, process)
+                fire(server.url, plan, args.concurrency, args.deadline, process)
             )
             rss_end = process.memory_info().rss / MB
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
         server_errors = sum(count for key, count in statuses.items() if key.split()[-1].startswith("5"))
 
         print(
-            f"server: ready in {startup:.1f}s; {elapsed:.1f}s for {args.requests} requests "
+            f"server: ready in {server.startup_seconds:.1f}s; {elapsed:.1f}s for {args.requests} requests "
             f"= {args.requests / elapsed:.2f} requests/s"
         )
         print("statuses: " + ", ".join(f"{key}: {count}" for key, count in sorted(statuses.items())))

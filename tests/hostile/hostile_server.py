@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +14,8 @@ import httpx
 import psutil
 from hostile_inputs import Case
 
+from benchmarks.serving import serving
+
 START_SECONDS = 90
 # Short limits so the heavy cases finish quickly in CI; production defaults are larger (Limits, guard, server).
 ENV = {
@@ -26,12 +24,6 @@ ENV = {
     "ANALYSER_HEAD_SECONDS": "3",
     "ANALYSER_BODY_IDLE_SECONDS": "3",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -68,33 +60,8 @@ class Server:
 @contextmanager
 def running_server(log_dir: Path, source: Path | None = None) -> Iterator[Server]:
     """`analyser serve` in its own process (from `source` when given, to measure an older version)."""
-    port = free_port()
-    env = {**os.environ, **ENV}
-    if source is not None:
-        env["PYTHONPATH"] = str(source)
-    log = log_dir / f"server-{port}.log"
-    command = [sys.executable, "-c", "from analyser.cli import main; main()", "serve", "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=source or None)
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not start:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{server.url}/api/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.25)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serving(log_dir, env=ENV, source=source, start_seconds=START_SECONDS) as served:
+        yield Server(served.url, served.process, served.log)
 
 
 @dataclass

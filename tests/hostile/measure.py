@@ -1,4 +1,6 @@
-"""Print each hostile case's answer, time and peak memory against a server: `python tests/hostile/measure.py [SOURCE [TIMEOUT]]`.
+"""Print each hostile case's answer, time and peak memory against a server.
+
+Usage, from the repository: `PYTHONPATH=. python tests/hostile/measure.py [SOURCE [TIMEOUT]]`.
 
 With SOURCE (a checkout of another version, e.g. before hardening) the server runs from there, to compare.
 A case left unanswered after TIMEOUT seconds gets a fresh server for the next one, so one stuck case

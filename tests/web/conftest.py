@@ -5,16 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tarfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from benchmarks.serving import ServerDidNotStart, serving
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -53,54 +51,14 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app under uvicorn in a process of its own, as `analyser serve` runs it; yields its base URL."""
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            # The entry point users run, with its connection timeouts, not bare uvicorn.
-            [sys.executable, "-c", "from analyser.cli import main; main()", "serve", "--port", str(port)],
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
+    """`analyser serve` in a process of its own on a free port; yields its base URL."""
     try:
-        _wait_until_healthy(base_url, process, log_path)
-        yield base_url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_healthy(base_url: str, process: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"the server exited with {process.returncode}:\n{log_path.read_text()}", pytrace=False
-            )
-        try:
-            with urllib.request.urlopen(f"{base_url}/api/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    pytest.fail(
-        f"the server did not answer within {SERVER_START_SECONDS}s:\n{log_path.read_text()}", pytrace=False
-    )
+        with serving(tmp_path_factory.mktemp("server"), start_seconds=SERVER_START_SECONDS) as served:
+            yield served.url
+    except ServerDidNotStart as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
