@@ -13,7 +13,8 @@ A letter states a group in several ways, each with its own weight:
 Sentences about people in general, under an "if"/"whether", or asking a question state nothing
 about the reader, and nor does a bracket that says who is in a group ("Work preparation group (you
 have LCW): you must go"). Where strong statements disagree (a reconsideration revising an earlier
-decision), the later one wins, with less confidence; where nothing is stated, the answer is None.
+decision), the later one wins, with less confidence, unless the letter answers attendance group by
+group (then they are its conditions); where nothing is stated, the answer is None.
 """
 
 from __future__ import annotations
@@ -176,9 +177,12 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 _ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase|assessment\W+rate", re.I)
 
 
-def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None) -> StatedGroup | None:
+def stated_group(
+    doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None, by_group: bool = False
+) -> StatedGroup | None:
     """The group the letter says its reader is in (see module doc), or None if it says none.
-    `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens)."""
+    `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens);
+    `by_group` says the letter answers attendance group by group."""
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
     carried: int | None = None  # where a table line that broke off mid-name began
@@ -217,6 +221,11 @@ def stated_group(doc: Doc, text: str, quoted: list[tuple[int, int]] | None = Non
         return StatedGroup(
             choice.group, choice.start, choice.end, round(min(0.99, strength + 0.01 * (agreeing - 1)), 3)
         )
+    if by_group:
+        # "You get ESA and are in the support group ...: optional. / ... in the work-related activity
+        # group ...: you must attend": equal statements of two groups, each given its own answer, are
+        # the conditions of the answers, not the reader's group.
+        return None
     latest = max(top, key=lambda s: s.start)
     return StatedGroup(latest.group, latest.start, latest.end, round(latest.strength - 0.25, 3))
 

@@ -92,6 +92,30 @@ def test_unless_in_one_sentence_leaves_the_next_sentences_answer_to_its_group() 
     assert found["attendance_by_group"] == {"support_group": "voluntary"}
 
 
+def test_groups_given_each_its_own_answer_are_conditions_not_the_readers_group() -> None:
+    # Round 30 (after its measurement): the later item's group was taken as the reader's own.
+    found = letter(
+        "Please come to a work focused interview on Friday 9 June 2023 at 11:15am.\n"
+        "Do you have to come?\n"
+        "  - You receive ESA and are in the support group, or you receive Universal Credit and have\n"
+        "    limited capability for work and work-related activity: you can choose whether to come.\n"
+        "  - You receive ESA and are in the work-related activity group, or you receive Universal Credit\n"
+        "    and have limited capability for work: you must come. If you do not, your benefit may be cut."
+    )
+    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+    assert found["esa_group_stated"] is None
+
+
+def test_a_group_stated_beside_an_answer_for_each_group_is_still_stated() -> None:
+    found = letter(
+        "You are in the work-related activity group.\n"
+        "Please come to a work focused interview on Friday 9 June 2023 at 11:15am.\n"
+        "Support group: you do not have to come. Work-related activity group: you must come, or your ESA "
+        "may be reduced."
+    )
+    assert found["esa_group_stated"] == "wrag"
+
+
 def test_universal_credit_groups_are_groups_too() -> None:
     found = letter(
         "Universal Credit\nWe have booked an appointment with your work coach on Tuesday 26 March at 10am.\n"
