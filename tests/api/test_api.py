@@ -3,73 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import io
-import json
 import logging
-import re
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
-from fastapi.testclient import TestClient
+from api_calls import SUPPORT_GROUP, analyse, assert_error_shape
 from PIL import Image
 
 from analyser import api
-from analyser.api import ServerConfig, app, get_settings
-from analyser.ingest.limits import Limits
+from analyser.api import app
 from samples.rendering import render_letter
-
-SUPPORT_GROUP = json.dumps({"benefit": "esa", "group": "support_group"})
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    """The app with its lifespan run (model loaded, analysis threads started)."""
-    with TestClient(app) as test_client:
-        yield test_client
-
-
-@pytest.fixture
-def limits() -> Iterator[callable]:
-    """Set the server's limits for one test, through the get_settings dependency."""
-
-    def set_limits(**values: int) -> None:
-        app.dependency_overrides[get_settings] = lambda: ServerConfig(limits=Limits(**values), workers=1)
-
-    yield set_limits
-    app.dependency_overrides.pop(get_settings, None)
-
-
-@pytest.fixture(scope="module")
-def letter(wfi_text: str) -> bytes:
-    """The shared WFI letter (tests/conftest.py) as an uploaded text file."""
-    return wfi_text.encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def letter_pdf(rendered: dict[str, Path]) -> bytes:
-    return rendered["pdf"].read_bytes()
-
-
-def assert_error_shape(response: httpx.Response, status: int, error_type: str) -> str:
-    """The contract's error: the status, and a JSON body of exactly {"error": {"type", "message"}}."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"type", "message"}
-    assert body["error"]["type"] == error_type
-    assert body["error"]["message"].strip()
-    return body["error"]["message"]
-
-
-def analyse(client: TestClient, data: bytes, name: str = "letter.txt", **form: str) -> httpx.Response:
-    return client.post("/api/analyse", files={"file": (name, data)}, data=form)
 
 
 def test_health(client):
@@ -274,82 +221,6 @@ def test_analysis_does_not_block_the_event_loop(monkeypatch):
 
 
 # ---- the page's form posts (the browser tests in tests/web drive the same routes) ----------------------
-
-
-def test_the_form_without_a_file_is_shown_again_with_errors(client):
-    response = client.post(
-        "/check", data={"benefit": "esa", "esa_group": "support_group"}, files={"letter": ("", b"")}
-    )
-
-    assert response.status_code == 422
-    assert "<title>Error: " in response.text
-    assert 'href="#letter"' in response.text
-    assert 'value="support_group" checked' in response.text
-
-
-def test_a_form_post_far_over_the_limit_gets_the_form_with_a_413(client, limits):
-    limits(max_bytes=1000)
-
-    response = client.post("/check", files={"letter": ("l.txt", b"x" * (api.FORM_OVERHEAD_BYTES + 10_000))})
-
-    assert response.status_code == 413
-    assert "<title>Error: " in response.text
-    assert "the limit is 1 KB" in response.text
-
-
-def test_the_form_shows_the_libraries_error_with_its_status(client):
-    response = client.post("/check", data={"benefit": "esa"}, files={"letter": ("a.docx", b"PK\x03\x04xxxx")})
-
-    assert response.status_code == 415
-    assert "Word document" in response.text
-
-
-def sealed_result(client: TestClient, letter: bytes) -> dict[str, str]:
-    """The result and its seal as the result page carries them into its draft form."""
-    page = client.post(
-        "/check", data={"benefit": "esa", "esa_group": "support_group"}, files={"letter": ("l.txt", letter)}
-    ).text
-    found = dict(re.findall(r'name="(result|result_token)" value="([^"]*)"', page))
-    return {key: html.unescape(value) for key, value in found.items()}
-
-
-def test_a_draft_letter_comes_back_as_text_or_pdf(client, letter):
-    form = {
-        **sealed_result(client, letter),
-        "kind": "challenge",
-        "name": "Jo Example",
-        "reference": "ESA/WFI/0042",
-    }
-
-    text = client.post("/draft", data={**form, "format": "txt"})
-    assert text.status_code == 200
-    assert text.headers["content-disposition"] == 'attachment; filename="challenge-letter.txt"'
-    assert "Jo Example" in text.text and "ESA/WFI/0042" in text.text
-    pdf = client.post("/draft", data={**form, "format": "pdf"})
-    assert pdf.content.startswith(b"%PDF-")
-
-
-def test_a_draft_that_does_not_fit_the_verdict_is_refused(client, letter):
-    response = client.post(
-        "/draft", data={**sealed_result(client, letter), "kind": "deferral", "name": "Jo Example"}
-    )
-
-    assert response.status_code == 422
-    assert 'href="#kind"' in response.text
-
-
-def test_a_damaged_result_is_a_400(client):
-    assert_error_shape(
-        client.post("/draft", data={"result": "{}", "kind": "challenge", "name": "Jo"}), 400, "BadRequest"
-    )
-
-
-def test_the_json_download_is_the_api_result(client, letter):
-    result = analyse(client, letter, situation=SUPPORT_GROUP).json()
-    response = client.post("/result.json", data={"result": json.dumps(result)})
-
-    assert response.headers["content-disposition"] == 'attachment; filename="letter-analysis.json"'
-    assert response.json() == result
 
 
 def test_a_letter_in_several_files_is_held_to_one_letters_page_limit(client, limits, tmp_path, wfi_text):
