@@ -6,15 +6,8 @@ import threading
 import time
 
 import pytest
-from hostile_inputs import (
-    LETTER,
-    blank_pdf,
-    blank_tiff,
-    form_feed_text,
-    long_text,
-    page_tree_loop_pdf,
-    text_pdf,
-)
+from hostile_files import blank_pdf, blank_tiff, form_feed_text, long_text, page_tree_loop_pdf, text_pdf
+from hostile_inputs import LETTER
 
 from analyser.errors import CorruptFile, NoTextFound, TooLarge, WorkLimit
 from analyser.ingest import Limits, budget, ingest_bytes

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from hostile_inputs import CASES, LETTER, Case, noise_png
+from hostile_files import noise_png
+from hostile_inputs import CASES, LETTER, Case
 from hostile_server import ENV, Outcome, Server, run_case, running_server
 
 # Bounds, measured on a 2-core machine with margin: a heavy case ends by the deadline (5 s) plus the

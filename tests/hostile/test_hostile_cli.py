@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from hostile_inputs import LETTER, form_feed_text, instructions_pdf, long_text, page_tree_loop_pdf, text_pdf
+from hostile_files import form_feed_text, instructions_pdf, long_text, page_tree_loop_pdf, text_pdf
+from hostile_inputs import LETTER
 
 CLI = [sys.executable, "-c", "from analyser.cli import main; main()"]
 
