@@ -175,3 +175,17 @@ def test_a_claim_that_cannot_go_on_without_you_is_a_threat(sentence: str) -> Non
 def test_a_requirement_of_the_benefit_is_a_duty(sentence: str) -> None:
     found = letter(f"Welcome to the Restart Scheme with Fedcap. {sentence}")
     assert found["attendance"] == "mandatory"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If he does not go without a good reason, this could affect his Universal Credit payments.",
+        "Missing it without good cause may affect her Employment and Support Allowance.",
+        "If they do not take part, we could stop their benefit.",
+    ],
+)
+def test_a_threat_to_the_person_an_appointee_writes_for_is_a_threat(sentence: str) -> None:
+    # Round 30 (after its measurement): letters to a carer or appointee about "his" or "her" benefit
+    # were read as threats only where the sentence classifier happened to say so.
+    assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
