@@ -77,11 +77,20 @@ class Rulebook(Row):
         stated = letter.esa_group_stated
         if stated is None:
             return None
-        if "universal_credit" in letter.benefits_mentioned and "esa" not in letter.benefits_mentioned:
+        if _speaks_of_uc_only(letter):
             for group, info in self.groups.items():
                 if info.stated_as == stated and info.stated_words:
                     return "universal_credit", group, info.stated_words
         return "esa", stated, f"are in {self.groups[stated].label}"
+
+    def letter_keys(self, group: str, letter: Letter) -> tuple[str, ...]:
+        """The groups under which this letter may state attendance for people in `group`: the group, and
+        in a Universal Credit letter its ESA counterpart too, as the letter's LCWRA or LCW wording is
+        recorded in ESA's terms (CONTRACT.md: "if you have LCWRA you need not come" is `support_group`)."""
+        info = self.groups.get(group)
+        if info is not None and info.stated_as and _speaks_of_uc_only(letter):
+            return (group, info.stated_as)
+        return (group,)
 
     @model_validator(mode="after")
     def _consistent(self) -> Rulebook:
@@ -237,6 +246,10 @@ class Rulebook(Row):
     def row_by_code(self, code: str) -> SourcedRow | None:
         """The coded row with this code, if any."""
         return next((row for row in self.coded_rows() if row.code == code), None)
+
+
+def _speaks_of_uc_only(letter: Letter) -> bool:
+    return "universal_credit" in letter.benefits_mentioned and "esa" not in letter.benefits_mentioned
 
 
 @cache

@@ -136,6 +136,30 @@ def test_a_voluntary_group_is_told_the_threat_is_for_others() -> None:
     assert "for other groups" in note.text
 
 
+@pytest.mark.parametrize(
+    ("benefits", "verdict"),
+    [
+        # "If you have LCWRA you do not need to come": CONTRACT.md records a UC letter's LCWRA as the
+        # support group, and that is the no work-related requirements group's own answer.
+        (["universal_credit"], "no_concern"),
+        # An ESA letter's support group is not a UC claimant's group: the letter names no answer for them.
+        (["esa"], "likely_wrongful"),
+    ],
+)
+def test_a_universal_credit_letters_lcwra_answer_is_the_no_work_related_requirements_groups(
+    benefits: list[str], verdict: str
+) -> None:
+    letter = Letter(
+        type="wfi",
+        attendance="unclear",
+        sanction_language=True,
+        benefits_mentioned=benefits,
+        attendance_by_group={"support_group": "voluntary", "wrag": "mandatory"},
+    )
+    result = check(letter, Situation(benefit="universal_credit", group="no_work_related_requirements"))
+    assert result.verdict == verdict
+
+
 class TestNextSteps:
     """The next steps follow RULES.md "Reasons and next steps" for each verdict."""
 
