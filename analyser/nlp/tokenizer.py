@@ -1,4 +1,4 @@
-"""A line-by-line front for spaCy's tokenizer: the same tokens, ten times faster on letters.
+"""spaCy's tokenizer called line by line: its tokens ten times faster on letters, text-table borders split off.
 
 spaCy's tokenizer caches how each space-separated chunk splits, but after the first chunk that
 touches a special case ("Mr", "don't", ":)") it stops caching for the rest of the text (the
@@ -20,6 +20,8 @@ from spacy.util import registry
 
 # A cut after a run of whitespace holding a line break: spaCy never joins tokens across it.
 _LINE_END = re.compile(r"\s*\n\s*")
+# A text table's cell border typed against a word: "be reduced.|" is "be reduced . |".
+_BORDER = re.compile(r"(\|+)")
 
 
 class LineTokenizer:
@@ -44,7 +46,19 @@ class LineTokenizer:
 
     def _add(self, piece: str, words: list[str], spaces: list[bool]) -> None:
         for token in self.tokenizer(piece):
-            words.append(token.text)
+            text = token.text
+            if "|" in text and text.strip("|"):
+                # spaCy splits no affix next to a "|": the parts, each tokenized alone, make the token.
+                parts = [
+                    word
+                    for part in _BORDER.split(text)
+                    if part
+                    for word in ([part] if "|" in part else [t.text for t in self.tokenizer(part)])
+                ]
+                words.extend(parts)
+                spaces.extend([False] * (len(parts) - 1) + [bool(token.whitespace_)])
+                continue
+            words.append(text)
             spaces.append(bool(token.whitespace_))
 
     # spaCy saves and loads the tokenizer with the pipeline; the wrapped one does that work.

@@ -189,3 +189,21 @@ def test_a_threat_to_the_person_an_appointee_writes_for_is_a_threat(sentence: st
     # Round 30 (after its measurement): letters to a carer or appointee about "his" or "her" benefit
     # were read as threats only where the sentence classifier happened to say so.
     assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any claimant in the work-related activity group who fails to attend may have their benefit reduced.",
+        "If you do not take part you could have your Universal Credit stopped.",
+    ],
+)
+def test_having_your_benefit_reduced_is_a_threat(sentence: str) -> None:
+    # Round 31 (after its measurement): the DWP's "may have their benefit reduced" matched no cue.
+    assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
+
+
+def test_a_threat_typed_against_a_tables_border_is_a_threat() -> None:
+    # Round 31 (after its measurement): "reduced.|" was one token, so the cue never matched.
+    row = "| Work-related activity group | Yes. If you do not take part your ESA can be reduced.|"
+    assert "sanction" in {s.label_ for s in cue_spans(row)}
