@@ -36,7 +36,8 @@ _WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful))\b)"
 # Words before a statement that make it general, conditional or a question about the reader.
 _NOT_ABOUT_READER = re.compile(
     r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|someone|some|most|decide|decides"
-    rf"|could|might|{_WOULD}|until|once|eg|e\.g)\b",
+    # "You may be placed in the support group" supposes a move ("may" in lower case: "3 May" dates).
+    rf"|could|might|(?-i:may)\W+be\W+(?:placed|put|moved|treated)|{_WOULD}|until|once|eg|e\.g)\b",
     re.I,
 )
 _READER = re.compile(

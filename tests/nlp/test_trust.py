@@ -268,6 +268,8 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "\n - No work-related requirements group: no.",
         "| No work-related requirements (for example   | You don't need to come, but you're |\n"
         "| you have LCWRA, or you care for a severely  | welcome to if you'd like help.     |",
+        # Round 31's photos (after its measurement): OCR lost the "If" of "If your health has got worse".
+        "got worse you should tell us, as you may be placed in the support group.",
     ],
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
