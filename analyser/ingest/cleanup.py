@@ -89,6 +89,8 @@ _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
 _IF_READ_AS_IT = re.compile(r"(?<![\w'])It(?= (?:you|your|we|they|there is no|the claimant)\b)")
+# "'f you get ESA": a curled page's capital I read as an apostrophe.
+_IF_CLIPPED = re.compile(r"(?<![\w'])['\u2018\u2019`](?=f (?:you|your|we|they|the claimant)\b)")
 
 
 def mend_ocr_confusions(text: str) -> str:
@@ -99,6 +101,7 @@ def mend_ocr_confusions(text: str) -> str:
     text = _CONFUSED_I.sub("I", text)
     # "It you do not attend": a clipped f read as t; "It" never comes before these words.
     text = _IF_READ_AS_IT.sub("If", text)
+    text = _IF_CLIPPED.sub("I", text)
     # "work-reIated", "AIIowance": a capital I read inside a lower-case word.
     text = _CAPITAL_I.sub(lambda match: "l" * len(match.group(0)), text)
     # "questiOnnaire", "fOr": a capital O read inside a lower-case word.

@@ -138,3 +138,7 @@ def test_if_read_as_it_is_mended() -> None:
         mend_ocr_confusions("It you do not attend\nIt is important")
         == "If you do not attend\nIt is important"
     )
+    # Round 31's photos: "'f you ... are in the work-related activity group" stated the reader's group.
+    assert mend_ocr_confusions("'f you are in the support group, no. I'm 'fine'") == (
+        "If you are in the support group, no. I'm 'fine'"
+    )
