@@ -88,9 +88,11 @@ _CONFUSED_NUMBER = re.compile(
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
 
-_IF_READ_AS_IT = re.compile(r"(?<![\w'])It(?= (?:you|your|we|they|there is no|the claimant)\b)")
+# Words that follow "If" in letters and never follow "It".
+_AFTER_IF = r"(?:you|your|we|they|there is no|the claimant)\b"
+_IF_READ_AS_IT = re.compile(rf"(?<![\w'])It(?= {_AFTER_IF})")
 # "'f you get ESA": a curled page's capital I read as an apostrophe.
-_IF_CLIPPED = re.compile(r"(?<![\w'])['\u2018\u2019`](?=f (?:you|your|we|they|the claimant)\b)")
+_IF_CLIPPED = re.compile(rf"(?<![\w'])['\u2018\u2019`](?=f {_AFTER_IF})")
 
 
 def mend_ocr_confusions(text: str) -> str:

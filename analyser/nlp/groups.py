@@ -13,13 +13,14 @@ A letter states a group in several ways, each with its own weight:
 Sentences about people in general, under an "if"/"whether", or asking a question state nothing
 about the reader, and nor does a bracket that says who is in a group ("Work preparation group (you
 have LCW): you must go"). Where strong statements disagree (a reconsideration revising an earlier
-decision), the later one wins, with less confidence, unless the letter answers attendance group by
-group (then they are its conditions); where nothing is stated, the answer is None.
+decision), the later one wins, with less confidence, unless the letter gives each of those groups an
+attendance answer of its own (then they are the answers' conditions); where nothing is stated, the answer is None.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -179,11 +180,11 @@ _ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase|asse
 
 
 def stated_group(
-    doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None, by_group: bool = False
+    doc: Doc, text: str, quoted: list[tuple[int, int]] | None = None, answered: Collection[str] = ()
 ) -> StatedGroup | None:
     """The group the letter says its reader is in (see module doc), or None if it says none.
     `text` is the doc's text (slicing it is cheaper than spaCy joining each sentence's tokens);
-    `by_group` says the letter answers attendance group by group."""
+    `answered` names the groups the letter gives an attendance answer of their own."""
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
     carried: int | None = None  # where a table line that broke off mid-name began
@@ -222,7 +223,7 @@ def stated_group(
         return StatedGroup(
             choice.group, choice.start, choice.end, round(min(0.99, strength + 0.01 * (agreeing - 1)), 3)
         )
-    if by_group:
+    if {s.group for s in top} <= set(answered):
         # "You get ESA and are in the support group ...: optional. / ... in the work-related activity
         # group ...: you must attend": equal statements of two groups, each given its own answer, are
         # the conditions of the answers, not the reader's group.

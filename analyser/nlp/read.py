@@ -163,7 +163,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
         type_band = "no-meeting"
     if letter_type in typed.named:
         evidence.insert(0, _evidence(f"type:{letter_type}", *typed.named[letter_type], text, starts, pages))
-    group = stated_group(doc, text, quoted, by_group=decision.attendance_by_group is not None)
+    group = stated_group(doc, text, quoted, answered=decision.attendance_by_group or {})
     if group:
         evidence.append(_evidence(f"group:{group.group}", group.start, group.end, text, starts, pages))
     if found_appointment and found_appointment.date_span:

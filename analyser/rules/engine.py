@@ -184,15 +184,16 @@ def _effective_group(
 
 
 def attendance_for(letter: Letter, *groups: str | None) -> tuple[str, bool, str | None]:
-    """The letter's attendance and threat for the first of `groups` it names (see Rulebook.letter_keys),
-    and that group (else None)."""
+    """The letter's attendance and threat for the first of `groups` it answers for (under the keys of
+    Rulebook.letter_keys), and that group (else None)."""
     by_group = letter.attendance_by_group or {}
     book = load_rulebook()
-    for key in [key for group in groups if group for key in book.letter_keys(group, letter)]:
-        if key in by_group:
-            attendance = by_group[key]
-            # A threat the letter addresses to other groups does not count against a group it calls voluntary.
-            return attendance, letter.sanction_language and attendance != "voluntary", key
+    for group in groups:
+        for key in book.letter_keys(group, letter) if group else ():
+            if key in by_group:
+                attendance = by_group[key]
+                # A threat the letter addresses to other groups does not count against a group it calls voluntary.
+                return attendance, letter.sanction_language and attendance != "voluntary", group
     return letter.attendance, letter.sanction_language, None
 
 

@@ -165,7 +165,7 @@ class GroupInfo(Row):
     benefits: list[Benefit] = Field(min_length=1)
     label: str
     # A Universal Credit group that a UC letter's capability wording puts the person in. The letter's
-    # `esa_group_stated` records that wording in ESA's terms (CONTRACT.md: LCWRA as support_group).
+    # `esa_group_stated` records that wording in ESA's terms (the labelling guide: LCWRA as support_group).
     stated_as: str | None = None
     stated_words: str | None = None  # what such a letter says, in the person's terms
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ def client() -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def limits() -> Iterator[callable]:
+def limits() -> Iterator[Callable[..., None]]:
     """Set the server's limits for one test, through the get_settings dependency."""
 
     def set_limits(**values: int) -> None:

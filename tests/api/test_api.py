@@ -220,7 +220,7 @@ def test_analysis_does_not_block_the_event_loop(monkeypatch):
         assert runner.submit(asyncio.run, scenario()).result() < 1.0
 
 
-# ---- the page's form posts (the browser tests in tests/web drive the same routes) ----------------------
+# ---- a letter in several files (photos of its pages) ------------------------------------------------------
 
 
 def test_a_letter_in_several_files_is_held_to_one_letters_page_limit(client, limits, tmp_path, wfi_text):

@@ -211,6 +211,10 @@ def test_a_threat_typed_against_a_tables_border_is_a_threat() -> None:
 
 def test_the_reader_stopping_their_repayments_is_no_threat() -> None:
     # Round 31 (after its measurement): an overpayment statement's "if you stop paying" read as a threat.
-    debt = "If you stop paying and do not contact us, we may pass your debt to a debt collection agency."
-    assert "sanction" not in {s.label_ for s in cue_spans(debt)}
+    for own in (
+        "If you stop paying and do not contact us, we may pass your debt to a debt collection agency.",
+        "You can ask your bank to stop paying the direct debit.",
+        "If you find work and stop paying rent, tell your council.",
+    ):
+        assert "sanction" not in {s.label_ for s in cue_spans(own)}, own
     assert "sanction" in {s.label_ for s in cue_spans("If you do not go, we will stop paying your ESA.")}

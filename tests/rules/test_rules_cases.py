@@ -139,8 +139,8 @@ def test_a_voluntary_group_is_told_the_threat_is_for_others() -> None:
 @pytest.mark.parametrize(
     ("benefits", "verdict"),
     [
-        # "If you have LCWRA you do not need to come": CONTRACT.md records a UC letter's LCWRA as the
-        # support group, and that is the no work-related requirements group's own answer.
+        # "If you have LCWRA you do not need to come": the NLP stage records that answer as the support
+        # group's (the guide's mapping of LCWRA), and it is the no work-related requirements group's own.
         (["universal_credit"], "no_concern"),
         # An ESA letter's support group is not a UC claimant's group: the letter names no answer for them.
         (["esa"], "likely_wrongful"),
@@ -158,6 +158,9 @@ def test_a_universal_credit_letters_lcwra_answer_is_the_no_work_related_requirem
     )
     result = check(letter, Situation(benefit="universal_credit", group="no_work_related_requirements"))
     assert result.verdict == verdict
+    if verdict == "no_concern":  # the reason names the person's group, not an ESA one
+        said = next(r.text for r in result.reasons if r.code == "LETTER_STATES_ATTENDANCE_FOR_GROUP")
+        assert "no work-related requirements group attendance is voluntary" in said
 
 
 class TestNextSteps:
