@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from benchmarks.common import REPO
+
 SERVE = [sys.executable, "-c", "from analyser.cli import main; main()", "serve"]
 STOP_SECONDS = 15
 

@@ -14,7 +14,8 @@ Sentences about people in general, under an "if"/"whether", or asking a question
 about the reader, and nor does a bracket that says who is in a group ("Work preparation group (you
 have LCW): you must go"). Where strong statements disagree (a reconsideration revising an earlier
 decision), the later one wins, with less confidence, unless the letter gives each of those groups an
-attendance answer of its own (then they are the answers' conditions); where nothing is stated, the answer is None.
+attendance answer of its own (then they are the answers' conditions); where nothing is stated, the
+answer is None.
 """
 
 from __future__ import annotations

@@ -188,8 +188,8 @@ def attendance_for(letter: Letter, *groups: str | None) -> tuple[str, bool, str 
     Rulebook.letter_keys), and that group (else None)."""
     by_group = letter.attendance_by_group or {}
     book = load_rulebook()
-    for group in groups:
-        for key in book.letter_keys(group, letter) if group else ():
+    for group in filter(None, groups):
+        for key in book.letter_keys(group, letter):
             if key in by_group:
                 attendance = by_group[key]
                 # A threat the letter addresses to other groups does not count against a group it calls voluntary.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import httpx
 import psutil
 from hostile_inputs import Case
 
-from benchmarks.serving import serving
+from benchmarks.serving import Served, serving
 
 START_SECONDS = 90
 # Short limits so the heavy cases finish quickly in CI; production defaults are larger (Limits, guard, server).
@@ -26,11 +25,9 @@ ENV = {
 }
 
 
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
+@dataclass(frozen=True)
+class Server(Served):
+    """A running server (see benchmarks.serving), metered: its processes' memory and CPU time."""
 
     def tree(self) -> list[psutil.Process]:
         parent = psutil.Process(self.process.pid)
@@ -61,7 +58,7 @@ class Server:
 def running_server(log_dir: Path, source: Path | None = None) -> Iterator[Server]:
     """`analyser serve` in its own process (from `source` when given, to measure an older version)."""
     with serving(log_dir, env=ENV, source=source, start_seconds=START_SECONDS) as served:
-        yield Server(served.url, served.process, served.log)
+        yield Server(served.url, served.process, served.log, served.startup_seconds)
 
 
 @dataclass
