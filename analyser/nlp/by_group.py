@@ -142,6 +142,15 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     # group's duty ("... decide whether you have LCW and, if you do, whether you also have LCWRA. Your
     # appointment is ...": no offer to anyone).
     unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
+    # A threat to everyone is their duty ("If you miss it your UC may be reduced. If you've been told
+    # you're in the no work-related requirements group, you can ignore this message") unless the letter
+    # names a group outside its conditions: "you are in the WRAG" makes the other group's answer an aside.
+    conditions = {span._.condition_sent.start for spans in sentences.values() for span in spans}
+    if not any(
+        s.label_ in GROUP_LABELS and s.sent.start not in sentences and s.sent.start not in conditions
+        for s in live
+    ) and any(s._.why_not is None and s.label_ == "sanction" for s in live):
+        unconditional.add("mandatory")
     if len(found) == 1 and said[next(iter(found))] - {"request"}:
         if found.keys() & excepted or unconditional - set(found.values()):
             return found

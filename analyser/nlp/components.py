@@ -217,9 +217,8 @@ _DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _opens_with_if(sentence: Span) -> bool:
-    return sentence[0].lower_ in CONDITIONAL_WORDS or (
-        len(sentence) > 1 and sentence[1].lower_ in CONDITIONAL_WORDS
-    )
+    """The sentence's first or second word is "if" or "unless" ("PS  If you have been placed ...")."""
+    return any(token.lower_ in CONDITIONAL_WORDS for token in [t for t in sentence if not t.is_space][:2])
 
 
 def _names_a_group_conditionally(spans: list[Span]) -> bool:
