@@ -86,6 +86,7 @@ WORD_CLASSES: dict[str, list[str]] = {
     ],
     "ATTEND": [
         "attend",
+        "atend",  # misspelt in letters typed up by hand or by volunteers
         "come",
         "go",
         "participate",
