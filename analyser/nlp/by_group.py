@@ -16,6 +16,7 @@ Either way, the letter's attendance turns on the group only when two groups get 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -48,6 +49,7 @@ ROW_ONLY_IDS |= {
 CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
 # The words that put a group under a condition ("If you are in ...", "Unless you are in ...").
 CONDITIONAL_WORDS = {"if", "unless"}
+_NOT = {"not", "n't"}
 
 
 def _owners(spans: list[Span], named: list[Span]) -> dict[str, list[Span]]:
@@ -92,13 +94,21 @@ _OPPOSITE = {"mandatory": "voluntary", "voluntary": "mandatory"}
 
 
 def _excepted(group: Span) -> bool:
-    """Whether the nearest "if" or "unless" before a group's name in its sentence is "unless"."""
-    before = [t.lower_ for t in group.doc[group.sent.start : group.start] if t.lower_ in CONDITIONAL_WORDS]
-    return bool(before) and before[-1] == "unless"
+    """Whether the condition before a group's name excepts it: the nearest "if" or "unless" in its
+    sentence is "unless", or "if" with a "not" before the name ("If you're not in the ... group")."""
+    before = list(group.doc[group.sent.start : group.start])
+    found = [i for i, t in enumerate(before) if t.lower_ in CONDITIONAL_WORDS]
+    if not found:
+        return False
+    # Only "not in": in "if you do not have limited capability for work-related activity" the "not"
+    # is part of the group's name (the WRAG's).
+    rest = [t.lower_ for t in before[found[-1] :]]
+    return rest[0] == "unless" or any(a in _NOT and b == "in" for a, b in zip(rest, rest[1:], strict=False))
 
 
-def _by_sentence(live: list[Span]) -> dict[str, str] | None:
-    """What the letter says for each group it names in 'if you are in the ... group' sentences."""
+def _by_sentence(live: list[Span], threats: Sequence[Span]) -> dict[str, str] | None:
+    """What the letter says for each group it names in 'if you are in the ... group' sentences;
+    `threats` are those that bind the reader now (decide.py's)."""
     found: dict[str, str] = {}
     said: dict[str, set[str]] = {}  # the cue labels behind each group's answer
     excepted: set[str] = set()  # groups "unless" excepts: each answer stands against everyone else's
@@ -145,11 +155,12 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     # A threat to everyone is their duty ("If you miss it your UC may be reduced. If you've been told
     # you're in the no work-related requirements group, you can ignore this message") unless the letter
     # names a group outside its conditions: "you are in the WRAG" makes the other group's answer an aside.
-    conditions = {span._.condition_sent.start for spans in sentences.values() for span in spans}
-    if not any(
+    conditions = {(spans[0]._.condition_sent or spans[0].sent).start for spans in sentences.values()}
+    states_a_group = any(
         s.label_ in GROUP_LABELS and s.sent.start not in sentences and s.sent.start not in conditions
         for s in live
-    ) and any(s._.why_not is None and s.label_ == "sanction" for s in live):
+    )
+    if threats and not states_a_group:
         unconditional.add("mandatory")
     if len(found) == 1 and said[next(iter(found))] - {"request"}:
         if found.keys() & excepted or unconditional - set(found.values()):
@@ -157,11 +168,13 @@ def _by_sentence(live: list[Span]) -> dict[str, str] | None:
     return None
 
 
-def attendance_by_group(live: list[Span]) -> dict[str, str] | None:
-    """Each group's attendance, when the letter's answer turns on the reader's group; else None."""
+def attendance_by_group(live: list[Span], threats: Sequence[Span] = ()) -> dict[str, str] | None:
+    """Each group's attendance, when the letter's answer turns on the reader's group; else None.
+    `threats`: the threats for not going now (not those about a form, a past failure, or an offer
+    once accepted), which bind every group the letter does not excuse."""
     if not live:
         return None
-    sentences = _by_sentence(live)
+    sentences = _by_sentence(live, threats)
     rows = _by_row(live[0].doc, live)
     # A sentence reading that finds one group ("... the opposite for everyone else") can be a table
     # row read as a sentence: the rows' reading wins when it names more groups.

@@ -116,7 +116,7 @@ _INVITES = re.compile(
     re.I,
 )
 # "It is a voluntary programme" describes the scheme; "you do not have to do this course" offers it to the reader.
-_DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|optional)\b", re.I)
+_DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|voluntery|voluntry|optional)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 
@@ -142,7 +142,8 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
-    by_group = attendance_by_group(live)
+    threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
+    by_group = attendance_by_group(live, threats)
     going = has_appointment or any(s.label_ in ("mandatory", "request") for s in direct)
     if letter_type not in APPOINTMENT_TYPES and not going:
         # A letter of a type that makes no appointment, and that neither books one nor asks the reader
@@ -162,7 +163,6 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             conditional + [s for s in sanctions if s not in conditional],
             "by-group",
         )
-    threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
     optional = [span for span in direct if span.label_ == "voluntary"]
     # "If you do not come, we will decide on the information we have" is a cost, but no duty
     # when the letter also says in terms that coming is voluntary (an interview under caution).

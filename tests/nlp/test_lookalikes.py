@@ -105,3 +105,19 @@ def test_a_quotation_from_an_earlier_letter_is_still_switched_off() -> None:
         "That interview has been cancelled and you do not need to do anything."
     )
     assert found["sanction_language"] is False
+
+
+def test_a_threat_that_takes_effect_later_is_still_a_threat_and_effect_misspelt_is_no_threat() -> None:
+    # "effect" for "affect" is a common misspelling in letters typed by hand ("it wont effect your ESA"),
+    # but "will not come into effect until ..." says when a threat starts, not that there is none.
+    reading = WIGAN.reading(
+        "You must attend Wigan Jobcentre on 16 May 2019 at 11am. If you do not attend, your ESA may be "
+        "reduced, but this will not come into effect until we have written to you."
+    )
+    assert (reading.votes.rule, reading.votes.path) == ("mandatory", "threat")
+    reading = WIGAN.reading(
+        "Please come to Wigan Jobcentre on 16 May 2019 at 11am. Coming is voluntery and it wont effect your ESA "
+        "if you do not come."
+    )
+    assert (reading.votes.rule, reading.votes.path) == ("voluntary", "offer")
+    assert reading.letter.sanction_language is False
