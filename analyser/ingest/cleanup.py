@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from analyser.ingest.tables import reflow_tables
 from analyser.typography import PLAIN_PUNCTUATION
 
 # Characters that PDF fonts and OCR produce in place of plain ones; same length so offsets hold.
@@ -32,14 +33,15 @@ class CleanText:
 
 
 def clean_text(raw: str) -> CleanText:
-    """Normalise characters, mend hyphenated and wrapped lines; every output char maps to an input char."""
+    """Normalise characters, join a text table's wrapped cells (tables.py), mend hyphenated and wrapped
+    lines; every output char maps to an input char."""
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(raw.translate(_SUBSTITUTES)):
         for piece in _LIGATURES.get(char, char):
             chars.append(piece)
             origin.append(index)
-    text = mend_ocr_confusions("".join(chars))
+    text, origin = reflow_tables(mend_ocr_confusions("".join(chars)), origin)
     lines = text.split("\n")
     out: list[str] = []
     out_origin: list[int] = []
@@ -157,7 +159,8 @@ def _is_hyphen_break(line: str, following: str) -> bool:
 _LABEL_START = re.compile(r"^(?:[-*\u2022>]|\d+[.)]\s|[A-Z][A-Za-z ]{0,20}:)")
 # Four or more spaces inside a line: columns set side by side (a letterhead beside a reference box).
 COLUMN_GAP = re.compile(r"[ \t]{4,}")
-WRAPPED_LINE_LENGTH = 55  # a body line this long that stops mid-sentence was wrapped by the page
+WRAPPED_LINE_LENGTH = 55
+_BORDER_CHARS = "-=+|: "  # a body line this long that stops mid-sentence was wrapped by the page
 
 
 def _is_wrapped(line: str, following: str) -> bool:
@@ -168,6 +171,8 @@ def _is_wrapped(line: str, following: str) -> bool:
         return False
     if COLUMN_GAP.search(line.strip()) or COLUMN_GAP.search(following.strip()):
         return False  # columns are not prose
+    if "|" in line or "|" in following or not set(line.strip()) - set(_BORDER_CHARS):
+        return False  # nor are a table's rows and borders (tables.py joined their wrapped cells)
     if following[:1].islower():
         return True
     return len(line.strip()) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)

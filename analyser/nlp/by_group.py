@@ -41,6 +41,7 @@ ROW_ONLY_IDS |= {
     "uc-no-work-requirements",
     "uc-planning-for-work",
     "uc-preparing-for-work",
+    "uc-work-preparation",  # "Work preparation   | Yes" (in a sentence: "work preparation activities")
     "uc-intensive-work-search",
 }
 

@@ -218,6 +218,10 @@ def stated_group(
     top = [s for s in found if s.strength >= best - 0.02]
     if len({s.group for s in top}) == 1:
         choice = top[0]
+        if choice.group in answered and _in_table_row(text, choice.start):
+            # "You have LCWRA | This meeting is optional": a table row that gives a group its own
+            # answer states the row's condition, not the reader's group.
+            return None
         agreeing = sum(1 for s in found if s.group == choice.group)
         disagreeing = len(found) - agreeing
         strength = choice.strength if not disagreeing else choice.strength - 0.1
@@ -269,3 +273,9 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             if found_group:
                 kept.append(StatedGroup(found_group, offset + start, offset + end, found_strength))
     return kept
+
+
+def _in_table_row(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return "|" in text[line_start : line_end if line_end >= 0 else len(text)]

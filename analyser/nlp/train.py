@@ -85,6 +85,7 @@ def labelled_sentences(letter: dict[str, Any], origin: list[int]) -> list[tuple[
     """A letter's labelled sentences as (start, end, acts) in its cleaned text: each sentence is
     found in the raw text the writer labelled, then mapped through cleanup's map of characters."""
     found = []
+    in_order = all(a <= b for a, b in zip(origin, origin[1:], strict=False))
     after: dict[str, int] = {}  # a sentence written twice (a quoted threat): its next copy, in order
     for sentence in letter["sentences"]:
         start = letter["text"].find(sentence["text"], after.get(sentence["text"], 0))
@@ -93,8 +94,12 @@ def labelled_sentences(letter: dict[str, Any], origin: list[int]) -> list[tuple[
         if start < 0 or not sentence["labels"]:
             continue  # samples/validate.py reports a sentence that is not in its letter
         after[sentence["text"]] = start + len(sentence["text"])
-        first = bisect.bisect_left(origin, start)  # cleanup keeps the characters in order
-        last = bisect.bisect_left(origin, start + len(sentence["text"]))
+        end = start + len(sentence["text"])
+        if in_order:
+            first, last = bisect.bisect_left(origin, start), bisect.bisect_left(origin, end)
+        else:  # a text table's cells were joined (ingest/tables.py): its characters moved
+            inside = [i for i, o in enumerate(origin) if start <= o < end]
+            first, last = (inside[0], inside[-1] + 1) if inside else (0, 0)
         if last > first:
             found.append((first, last, list(sentence["labels"])))
     return found
