@@ -121,3 +121,15 @@ def test_a_threat_that_takes_effect_later_is_still_a_threat_and_effect_misspelt_
     )
     assert (reading.votes.rule, reading.votes.path) == ("voluntary", "offer")
     assert reading.letter.sanction_language is False
+
+
+def test_a_benefit_that_has_ended_sets_the_scene_and_a_sanction_that_ended_it_is_still_one() -> None:
+    # Round 34 F (after its measurement): a carer's trigger-point interview read as a threat.
+    found = letter(
+        "We understand that your Carer's Allowance has ended. As you are still getting Income Support, we "
+        "would like you to come in for a work focused interview on 16 May 2019 at 10am at Wigan Jobcentre."
+    )
+    assert found["sanction_language"] is False
+    assert found["attendance"] == "unclear"
+    found = letter("Your Income Support has ended because you did not attend your interview on 3 May 2019.")
+    assert found["sanction_language"] is True
