@@ -1,0 +1,206 @@
+"""The ESA group a letter states, read through negation and in its many wordings; groups named in general are not stated."""
+
+from __future__ import annotations
+
+import pytest
+from written import KENDAL
+
+letter = KENDAL.letter
+
+
+@pytest.mark.parametrize(
+    "body,group",
+    [
+        (
+            "Employment and Support Allowance - decision\nWe have decided you have limited capability for work. "
+            "We have also decided you do not have limited capability for work-related activity.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nYou have limited capability for work but not limited capability "
+            "for work-related activity, so you will get the work-related activity component.",
+            "wrag",
+        ),
+        (
+            "Universal Credit - work capability assessment\nWe've decided you have limited capability for work "
+            "and work-related activity (LCWRA) from 3 May 2018.",
+            "support_group",
+        ),
+        (
+            "Appeal decision\nThe tribunal allowed your appeal in part. It found that you have limited "
+            "capability for work. It was not satisfied that you have limited capability for work-related "
+            "activity.",
+            "wrag",
+        ),
+        (
+            "Universal Credit - work capability assessment\nWe've decided that you have LCW. This means you "
+            "need to prepare for work.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nAfter your reassessment you have moved from the support group to "
+            "the Employment and Support Allowance work-related activity group.",
+            "wrag",
+        ),
+        (
+            "Universal Credit\nYour payment this month\nStandard allowance £400.14\nLCWRA element £423.27\n"
+            "Housing element £512.00",
+            "support_group",
+        ),
+        (
+            "Employment and Support Allowance\nYou are still in the assessment phase of your claim while we "
+            "wait for your assessment.",
+            "assessment_phase",
+        ),
+        # An appointee's letter names the claimant instead of "you".
+        ("Your son's benefit\nWe can confirm Tomasz is in the work-related activity group.", "wrag"),
+        (
+            "Your son's benefit\nTomasz gets Universal Credit and has limited capability for work and "
+            "work-related activity, so there is nothing he needs to do.",
+            "support_group",
+        ),
+        # A polite "would like" asks; it does not make the sentence hypothetical.
+        (
+            "Keeping in touch\nWe would like to keep in touch while you are in the work-related activity group.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nUntil your assessment is finished you stay in the assessment "
+            "phase and get the basic rate.",
+            "assessment_phase",
+        ),
+        # The assessment rate is the assessment phase's (round 22, then held out); a component outweighs it.
+        (
+            "Fit notes\nYour Employment and Support Allowance will continue to be paid at the assessment rate.",
+            "assessment_phase",
+        ),
+        (
+            "Employment and Support Allowance\nYour ESA will be paid at the assessment rate plus the "
+            "work-related activity component.",
+            "wrag",
+        ),
+        (
+            "Appeal decision\nThe tribunal found that you have limited capability for work and limited "
+            "capability for work-related activity.",
+            "support_group",
+        ),
+        (
+            "Re: your Employment and Support Allowance - support group\nThank you for your call.",
+            "support_group",
+        ),
+        ("Universal Credit\nYour LCWRA means you do not have to look for work.", "support_group"),
+        # A phone photo's OCR lost the negation (rounds 20 and 22, photos): the "but" still denies it.
+        (
+            "Mandatory reconsideration notice\nYou have limited capability for work, but we've decided ye rah "
+            "have limited capability for work and work-related activity.",
+            "wrag",
+        ),
+        (
+            "Mandatory reconsideration notice\nYou said you should be in the support group. You still have "
+            "limited capability for work, but you iva iene limited capability for work-related activity.",
+            "wrag",
+        ),
+        # The same contrast with the negation whole, and a "but ... also" that adds rather than denies.
+        (
+            "Mandatory reconsideration notice\nYou have limited capability for work, but we've decided you "
+            "don't have limited capability for work and work-related activity.",
+            "wrag",
+        ),
+        (
+            "Appeal decision\nYou have limited capability for work, but the tribunal also found that you "
+            "have limited capability for work-related activity.",
+            "support_group",
+        ),
+        # A Universal Credit statement's line (rounds 23 and 24, after their measurement: no group read).
+        (
+            "Universal Credit statement\nHow we worked this out\nStandard allowance £409.89\nLimited capability "
+            "for work and work-related activity amount £343.63\nSanction deduction £0.00",
+            "support_group",
+        ),
+        (
+            "Universal Credit - work capability assessment result\nYou have been found to have limited "
+            "capability for work. You do not need to look for work.",
+            "wrag",
+        ),
+        # Rounds 8, 9 and 25 (after their measurement): no group read.
+        ("Universal Credit\nYou are getting Universal Credit with limited capability for work.", "wrag"),
+        ("Your WCA result\nYou have been assessed as having limited capability for work.", "wrag"),
+        (
+            "Dear Mrs B\nI've booked you in to see me about the help we can offer now your on the WRAG.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nWhile we decide whether you have limited capability for work, "
+            "your claim is in the assessment phase.",
+            "assessment_phase",
+        ),
+        ("Your payment\nLimited capability for work and work-related activity   £390.06", "support_group"),
+        # Rounds 21 and 24 (after their measurement): the statement's line wraps in its table.
+        (
+            "Your Universal Credit payment\nStandard allowance          £317.82\nLimited capability for work and\n"
+            "  work-related activity amount         £336.20\nTotal          £654.02",
+            "support_group",
+        ),
+        # Round 26 (after its measurement): the reader named after the group; "while we are deciding whether".
+        (
+            "Work Programme\nAs an Employment and Support Allowance customer in the work-related activity group, "
+            "you have been referred to the Work Programme.",
+            "wrag",
+        ),
+        # Round 34 B (after its measurement): "(ESA)" between the benefit's name and its group's.
+        (
+            "Work Programme\nThis is because you are in the Employment and Support Allowance (ESA) work-related "
+            "activity group.",
+            "wrag",
+        ),
+        (
+            "Employment and Support Allowance\nWhile we are deciding whether you have limited capability for work "
+            "your claim is in the assessment phase.",
+            "assessment_phase",
+        ),
+    ],
+)
+def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
+    found = letter(body)
+    assert found["esa_group_stated"] == group
+    spans = [e for e in found["evidence"] if e["label"] == f"group:{group}"]
+    assert spans and spans[0]["text"].strip()
+    assert 0.5 <= found["confidence"]["esa_group_stated"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If you are in the support group you do not have to come. People in the work-related activity group "
+        "must take part.",
+        "We will decide whether you have limited capability for work-related activity.",
+        "To be placed in the support group you need to score enough points.",
+        "Until we have your assessment result, we cannot say whether you will be in the support group.",
+        "Most people in the work-related activity group have to take part.",
+        "You would likely be placed in the support group.",
+        "Employment and Support Allowance is paid at a higher rate in the support group.",
+        "Until your assessment is complete, people like you stay in the assessment phase.",
+        "If you appeal, you may be able to get ESA at the assessment rate until your appeal is decided.",
+        # A fit-for-work decision states no group (round 23, after its measurement: read as the WRAG).
+        "Our decision\nWe have decided that you do not have limited capability for work. This means you are "
+        "not entitled to Employment and Support Allowance.\nYou scored 6 points. You need 15 points to have "
+        "limited capability for work.",
+        "You scored 9 points. You need 15 points to be treated as having limited capability for work.",
+        "When we get it we will carry on treating you as having limited capability for work.",
+        "The requirements differ depending on whether you are in the assessment phase or the support group.",
+        "Who must take part:\n- Employment and Support Allowance - support group: you can choose to take part.",
+        # Round 25 F (after its measurement): the items of a list an "if:" opens are conditions.
+        "You do not have to come to this interview if:\n- you are in the support group, or\n- you care for a "
+        "severely disabled person for 35 hours a week or more.\nEveryone else must take part.",
+        # Round 28 (after its measurement): a bracket after a group's name says who is in that group.
+        "Do I need to go?\n - Work preparation group (you have limited capability for work): yes, you must go."
+        "\n - No work-related requirements group: no.",
+        "| No work-related requirements (for example   | You don't need to come, but you're |\n"
+        "| you have LCWRA, or you care for a severely  | welcome to if you'd like help.     |",
+        # Round 31's photos (after its measurement): OCR lost the "If" of "If your health has got worse".
+        "got worse you should tell us, as you may be placed in the support group.",
+    ],
+)
+def test_groups_named_in_general_are_not_stated(body: str) -> None:
+    found = letter("Employment and Support Allowance\n" + body)
+    assert found["esa_group_stated"] is None
