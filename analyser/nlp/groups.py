@@ -29,7 +29,8 @@ from spacy.tokens import Doc
 _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "... for work and (limited capability) for work-related activity"
-_BOTH = rf"{_LCW}\W+and\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
+# "ant" and "&" for "and": phone OCR reads a curled "d" as "t" (round 33 F, after its measurement).
+_BOTH = rf"{_LCW}\W+(?:and|ant|&)\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
 _LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
@@ -172,7 +173,9 @@ _DEFINING_BRACKET = re.compile(
     r"(?:\b(?:group|requirements|preparation|only)\s*\(|\(\s*(?:for\W+example|e\.?g)\b)[^()]*$", re.I
 )
 _BRACKET_REACH = 200  # characters back to look for its opening: a bracket spans a table cell or two at most
-_BREAKS_OFF = re.compile(r"capabi\w*\W+for\W+work(?:\W+and(?:\W+work\W{1,3}related)?)?\s*$", re.I)
+_BREAKS_OFF = re.compile(
+    r"capabi\w*\W+for\W+work(?:\s*|\W+(?:and|ant|&)(?:\W+work\W{1,3}related)?[\s;:,]*)$", re.I
+)
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")

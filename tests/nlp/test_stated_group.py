@@ -147,6 +147,12 @@ letter = KENDAL.letter
             "you have been referred to the Work Programme.",
             "wrag",
         ),
+        # Round 33 F's phone photo (after its measurement): OCR read "and" as "ant ;" at a line's end.
+        (
+            "Universal Credit journal\nI can see your assessment found you have limited capability for work ant ;\n"
+            "work-related activity, so there's nothing you need to do for us in terms of work.",
+            "support_group",
+        ),
         # Round 34 B (after its measurement): "(ESA)" between the benefit's name and its group's.
         (
             "Work Programme\nThis is because you are in the Employment and Support Allowance (ESA) work-related "
