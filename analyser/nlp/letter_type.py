@@ -40,7 +40,9 @@ TYPE_EVIDENCE: list[tuple[str, re.Pattern[str], float]] = [
             r"work programme|restart scheme|\brestart\b|work and health programme"
             r"|mandatory work activity|work choice|community work placement|\bipes\b|fair start scotland"
             r"|(?:referred|referring|referral) (?:you )?to\b"
-            r"|employment coach|work experience placement|help to work|youth contract|sector[- ]based work academy",
+            r"|employment coach|work experience placement|help to work|youth contract|sector[- ]based work academy"
+            # Scotland's devolved employment support, England and Wales's supported employment
+            r"|work able scotland|job entry:? targeted support|\bjets\b|no one left behind|connect to work",
         ),
         0.3,
     ),
