@@ -64,7 +64,9 @@ _ASSESSMENT_PHASE = r"assessment\W+phase"
 # How a letter names each ESA group; the result page quotes the sentence that does when no span was kept.
 GROUP_NAME_WORDS = {**_GROUP_NAMES, "assessment_phase": _ASSESSMENT_PHASE}
 # The benefit's name may stand inside the group's: "the Employment and Support Allowance support group".
-_BENEFIT = r"(?:(?:esa|employment\W+and\W+support\W+allowance)(?:\W+\(esa\))?\W+)?"  # "... Allowance (ESA) ..."
+_BENEFIT = (
+    r"(?:(?:esa|employment\W+and\W+support\W+allowance)(?:\W+\(esa\))?\W+)?"  # "... Allowance (ESA) ..."
+)
 # Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19",
 # a statement's "Limited capability for work and work-related activity amount £343.63".
 _PAID = ("component", "element", "amount", "addition", "£")
