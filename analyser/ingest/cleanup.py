@@ -37,11 +37,14 @@ def clean_text(raw: str) -> CleanText:
     lines; every output char maps to an input char."""
     chars: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(raw.translate(_SUBSTITUTES)):
+    translated = raw.translate(_SUBSTITUTES)
+    for index, char in enumerate(translated):
+        if char == "\n" and raw[index] == "\r" and raw[index + 1 : index + 2] == "\n":
+            continue  # a Windows line end is one line end, not two
         for piece in _LIGATURES.get(char, char):
             chars.append(piece)
             origin.append(index)
-    text, origin = reflow_tables(mend_ocr_confusions("".join(chars)), origin)
+    text, origin, table_lines = reflow_tables(mend_ocr_confusions("".join(chars)), origin)
     lines = text.split("\n")
     out: list[str] = []
     out_origin: list[int] = []
@@ -63,7 +66,7 @@ def clean_text(raw: str) -> CleanText:
             out_origin.pop()
             joined = True
             continue
-        if _is_wrapped(stripped, following):
+        if not {number, number + 1} & table_lines and _is_wrapped(stripped, following):
             out.append(" ")
             joined = True
         else:
@@ -159,8 +162,7 @@ def _is_hyphen_break(line: str, following: str) -> bool:
 _LABEL_START = re.compile(r"^(?:[-*\u2022>]|\d+[.)]\s|[A-Z][A-Za-z ]{0,20}:)")
 # Four or more spaces inside a line: columns set side by side (a letterhead beside a reference box).
 COLUMN_GAP = re.compile(r"[ \t]{4,}")
-WRAPPED_LINE_LENGTH = 55
-_BORDER_CHARS = "-=+|: "  # a body line this long that stops mid-sentence was wrapped by the page
+WRAPPED_LINE_LENGTH = 55  # a body line this long that stops mid-sentence was wrapped by the page
 
 
 def _is_wrapped(line: str, following: str) -> bool:
@@ -171,8 +173,8 @@ def _is_wrapped(line: str, following: str) -> bool:
         return False
     if COLUMN_GAP.search(line.strip()) or COLUMN_GAP.search(following.strip()):
         return False  # columns are not prose
-    if "|" in line or "|" in following or not set(line.strip()) - set(_BORDER_CHARS):
-        return False  # nor are a table's rows and borders (tables.py joined their wrapped cells)
+    if line.count("|") >= 2 or ("|" in line and "|" in following):
+        return False  # nor are a table's rows ("| have arranged": OCR's "I" leaves the prose alone)
     if following[:1].islower():
         return True
     return len(line.strip()) >= WRAPPED_LINE_LENGTH and not _LABEL_START.match(following)

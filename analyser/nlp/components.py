@@ -38,6 +38,7 @@ _HYPOTHETICAL_ID = "hypothetical"
 # so renaming one there cannot silently change what the scope decides.
 PATTERN_IDS_NAMED = CONSEQUENCE_IDS | {_HYPOTHETICAL_ID}
 _NEGATORS = {"not", "n't", "never", "no"}
+_HEARD = {"understand", "know", "told", "heard", "aware", "noted", "see"}  # "we understand that ..."
 _FAULT = {"because", "as", "since", "sanction", "sanctioned", "failed", "missed", "reason", "cause"}
 _STOPS = {".", "!", "?"}
 _QUESTION_WORDS = {"what", "how", "whether", "when", "where", "why"}
@@ -265,10 +266,11 @@ def _is_statement(span: Span) -> bool:
     if (
         span.text.split()[-1].lower() == "ended"
         and span.doc[span.start : span.end][-2:-1].text.lower() in ("has", "have")
+        and words & _HEARD
         and not words & (_CONDITIONS | _NEGATORS | _FAULT)
     ):
-        # "We understand that your Carer's Allowance has ended": a fact that sets the scene, not a
-        # threat or a sanction (those give a fault: "because you did not attend", "sanction").
+        # "We understand that your Carer's Allowance has ended": news the letter starts from, not a
+        # threat or a sanction ("Your ESA has ended. This is because you did not attend" gives a fault).
         return True
     return (
         bool(words & _ENDS)

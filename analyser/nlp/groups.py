@@ -217,16 +217,16 @@ def stated_group(
             for statement in _statements(said, start, quoted or [])
             if not _DEFINING_BRACKET.search(text, max(0, statement.start - _BRACKET_REACH), statement.start)
         )
+    # "You have LCWRA | This meeting is optional": in a letter that answers group by group, a table
+    # row states its answer's condition, not the reader's group (in whatever group names it uses).
+    if answered:
+        found = [s for s in found if not _in_table_row(text, s.start)]
     if not found:
         return None
     best = max(s.strength for s in found)
     top = [s for s in found if s.strength >= best - 0.02]
     if len({s.group for s in top}) == 1:
         choice = top[0]
-        if choice.group in answered and _in_table_row(text, choice.start):
-            # "You have LCWRA | This meeting is optional": a table row that gives a group its own
-            # answer states the row's condition, not the reader's group.
-            return None
         agreeing = sum(1 for s in found if s.group == choice.group)
         disagreeing = len(found) - agreeing
         strength = choice.strength if not disagreeing else choice.strength - 0.1

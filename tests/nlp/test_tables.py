@@ -109,3 +109,58 @@ def test_joined_cells_keep_their_place_in_the_letter_and_plain_rows_stay_as_they
     assert BOXED[cleaned.origin[start] : cleaned.origin[start] + 5] == "group"  # evidence maps back
     plain = "Your group        | Do you need to come?\n------------------+---------\nWork preparation  | Yes\nNo work requirements | No"
     assert clean_text(plain).text == plain
+
+
+def test_every_character_of_a_cleaned_table_points_back_at_itself() -> None:
+    for raw in (BOXED, OPEN, ROWS, UC_ROWS, BOXED.replace("\n", "\r\n")):
+        cleaned = clean_text(raw)
+        assert len(cleaned.text) == len(cleaned.origin)
+        for char, where in zip(cleaned.text, cleaned.origin, strict=True):
+            assert char.isspace() or raw[where] == char
+    assert clean_text(BOXED.replace("\n", "\r\n")).text == clean_text(BOXED).text  # Windows line ends
+
+
+@pytest.mark.parametrize(
+    ("body", "by_group"),
+    [
+        # A blank cell in a third column is no wrap: the next line is a row of its own.
+        (
+            "Work focused interview on 12 June 2018 at 10am at Ashford Jobcentre.\n"
+            "+------------------------------+--------------------------+------------------+\n"
+            "| Your group                   | Do you have to come?     | Notes            |\n"
+            "+------------------------------+--------------------------+------------------+\n"
+            "| Work-related activity group  | Yes, you must attend.    | Bring your CV.   |\n"
+            "| Support group                | No, it is your choice.   |                  |\n"
+            "| Assessment phase             | Yes, you must attend.    |                  |\n"
+            "+------------------------------+--------------------------+------------------+\n"
+            "If you must attend and do not, your ESA may be reduced.",
+            {"wrag": "mandatory", "support_group": "voluntary", "assessment_phase": "mandatory"},
+        ),
+    ],
+    ids=["a-blank-cell-is-no-wrap"],
+)
+def test_rows_that_fit_their_cells_stay_rows(body: str, by_group: dict[str, str]) -> None:
+    assert letter(body)["attendance_by_group"] == by_group
+
+
+def test_a_bar_in_prose_leaves_wrapped_lines_to_be_joined_and_a_stated_group_beside_a_table_stands() -> None:
+    # OCR reads "I" as "|": the wrapped line is still prose.
+    found = letter(
+        "Dear Mr Hill\n| have arranged a work focused interview for you at Ashford Jobcentre and you must\n"
+        "attend it on 16 May 2019 at 10am."
+    )
+    assert found["attendance"] == "mandatory"
+    assert (
+        letter(BOXED + "\n\nWe have decided that you are in the work-related activity group.")[
+            "esa_group_stated"
+        ]
+        == "wrag"
+    )
+
+
+def test_a_long_border_line_is_read_in_linear_time() -> None:
+    import time
+
+    began = time.perf_counter()
+    clean_text("-" * 20_000 + "x\n" + "|" + "-" * 20_000 + "|x")
+    assert time.perf_counter() - began < 1.0
