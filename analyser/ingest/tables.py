@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 
 _BORDER_CHARS = set("-=+|: \t")
-_MIN_COLUMNS = 2
 
 
-def is_border(line: str) -> bool:
+def _is_border(line: str) -> bool:
     """Only dashes, equals signs, plus signs, bars, colons and spaces, with a run of dashes."""
     return bool(line.strip()) and set(line) <= _BORDER_CHARS and ("---" in line or "===" in line)
 
@@ -41,12 +40,13 @@ def reflow_tables(text: str, origin: list[int]) -> tuple[str, list[int], set[int
     after_border = False  # the row opened under a border line
     border_width = 0  # how far the last border reaches: the table's right edge, however short its rows
 
-    def emit(line: str, start: int, in_table: bool) -> None:
+    def emit(line: str, where: list[int], end: int, in_table: bool) -> None:
+        """One output line, its characters' origins, and the origin of the line end after it."""
         if in_table:
             table_lines.add(len(out))
         out.append(line)
-        out_origin.extend(origin[start : start + len(line)])
-        out_origin.append(origin[start + len(line)] if start + len(line) < len(origin) else len(origin))
+        out_origin.extend(where)
+        out_origin.append(origin[end] if end < len(origin) else len(origin))
 
     def flush(closed: bool) -> None:
         in_table = after_border or closed
@@ -61,27 +61,23 @@ def reflow_tables(text: str, origin: list[int]) -> tuple[str, list[int], set[int
             joined = _join_row(lines_of_row, origin) if len(lines_of_row) > 1 else None
             if joined is None:
                 for line, start in lines_of_row:
-                    emit(line, start, in_table)
+                    emit(line, origin[start : start + len(line)], start + len(line), in_table)
                 continue
-            table_lines.add(len(out))
-            out.append(joined[0])
-            out_origin.extend(joined[1])
             last_line, last_start = lines_of_row[-1]
-            end = last_start + len(last_line)
-            out_origin.append(origin[end] if end < len(origin) else len(origin))
+            emit(*joined, last_start + len(last_line), True)
         row.clear()
 
     for line in text.split("\n"):
-        if is_border(line):
+        if _is_border(line):
             flush(closed=True)
-            emit(line, position, True)
+            emit(line, origin[position : position + len(line)], position + len(line), True)
             after_border = True
             border_width = len(line.rstrip())
         elif "|" in line and (row or after_border or "|" in line.strip(" |")):
             row.append((line, position))
         else:
             flush(closed=False)
-            emit(line, position, False)
+            emit(line, origin[position : position + len(line)], position + len(line), False)
             after_border = False
         position += len(line) + 1
     flush(closed=False)
@@ -132,11 +128,9 @@ def _first_cell(line: str) -> str:
 def _join_row(row: list[tuple[str, int]], origin: list[int]) -> tuple[str, list[int]] | None:
     """One line for a row whose lines all put their bars in the same places; None if they do not."""
     bars = [tuple(i for i, char in enumerate(line) if char == "|") for line, _ in row]
-    if len(set(bars)) != 1 or len(bars[0]) < 1:
-        return None
+    if len(set(bars)) != 1 or not bars[0]:
+        return None  # one bar or more makes two columns or more
     edges = [-1, *bars[0], max(len(line) for line, _ in row)]
-    if len(edges) - 1 < _MIN_COLUMNS:
-        return None
     chars: list[str] = []
     where: list[int] = []
     for column in range(len(edges) - 1):

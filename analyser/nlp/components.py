@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from itertools import islice
 from typing import Any, cast
 
 import numpy
@@ -220,7 +221,9 @@ _DASHES = {"-", "\u2013", "\u2014"}
 
 def _opens_with_if(sentence: Span) -> bool:
     """The sentence's first or second word is "if" or "unless" ("PS  If you have been placed ...")."""
-    return any(token.lower_ in CONDITIONAL_WORDS for token in [t for t in sentence if not t.is_space][:2])
+    return any(
+        token.lower_ in CONDITIONAL_WORDS for token in islice((t for t in sentence if not t.is_space), 2)
+    )
 
 
 def _names_a_group_conditionally(spans: list[Span]) -> bool:
@@ -264,8 +267,9 @@ def _is_statement(span: Span) -> bool:
         # stopped because your housing costs are now paid in Universal Credit": one benefit replaced another.
         return True
     if (
-        span.text.split()[-1].lower() == "ended"
-        and span.doc[span.start : span.end][-2:-1].text.lower() in ("has", "have")
+        len(span) > 1
+        and span[-1].lower_ == "ended"
+        and span[-2].lower_ in ("has", "have")
         and words & _HEARD
         and not words & (_CONDITIONS | _NEGATORS | _FAULT)
     ):
