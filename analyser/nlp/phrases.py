@@ -46,6 +46,7 @@ WORD_CLASSES: dict[str, list[str]] = {
         "lost",
         "reduce",
         "affect",
+        "afected",  # a common misspelling of "affected" in texts and retyped letters
         "suspend",
         "disallowed",
         "closed",

@@ -136,3 +136,31 @@ def test_a_benefit_that_has_ended_sets_the_scene_and_a_sanction_that_ended_it_is
         "Your Employment and Support Allowance has ended. This is because you did not attend on 3 May 2019.",
     ):
         assert letter(sanction)["sanction_language"] is True
+
+
+@pytest.mark.parametrize(
+    "threat",
+    [
+        # Round 35 (after its measurement): each a threat the cues did not hear.
+        "You must take part to keep getting your JSA.",
+        "You must be available to take the call. If you miss it your payments may be afected.",
+        "If you do not attend without good reason, we will return your claim to the Department, who may "
+        "disallow it.",
+        "People in the work-related activity group must attend, and could have their Employment and "
+        "Support Allowance reduced if they do not attend without good cause.",
+    ],
+)
+def test_threats_in_plain_or_misspelt_words_are_heard(threat: str) -> None:
+    found = letter(f"Your appointment is at Wigan Jobcentre on 16 May 2019 at 11am. {threat}")
+    assert found["sanction_language"] is True
+
+
+def test_a_benefit_that_cannot_be_reduced_is_no_threat_to_the_group_it_names() -> None:
+    found = letter(
+        "Our records show you are in the support group. We would like to invite you to a meeting at Wigan "
+        "Jobcentre on 16 May 2019 at 11am. This is an invitation, not a requirement. People in the support "
+        "group cannot have their Employment and Support Allowance reduced for missing this kind of meeting."
+    )
+    assert found["sanction_language"] is False
+    assert found["attendance"] == "voluntary"
+    assert found["attendance_by_group"] is None
