@@ -80,8 +80,20 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
         for m in QUOTED.finditer(text)
-        if not (_OPENS_LIKE_A_LETTER.match(m.group()) or m.end() - m.start() >= _MOST_OF_THE_TEXT * len(text))
+        if not (
+            _OPENS_LIKE_A_LETTER.match(m.group())
+            or m.end() - m.start() >= _MOST_OF_THE_TEXT * len(text)
+            or _introduced_as_the_letter(text, m.start())
+        )
     ]
+
+
+def _introduced_as_the_letter(text: str, start: int) -> bool:
+    """A quotation under a lead-in that points at it as the letter: "Paras 2 and 3 of the letter copied
+    below:" (a case note or an email quoting the letter it is about, not an earlier one)."""
+    lead = text[max(0, start - 200) : start].rstrip()
+    line = lead[lead.rfind("\n") + 1 :]
+    return line.endswith(":") and bool(_POINTS_AT_A_LETTER.search(line))
 
 
 def only_informs(span: Span) -> bool:

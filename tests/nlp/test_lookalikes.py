@@ -164,3 +164,20 @@ def test_a_benefit_that_cannot_be_reduced_is_no_threat_to_the_group_it_names() -
     assert found["sanction_language"] is False
     assert found["attendance"] == "voluntary"
     assert found["attendance_by_group"] is None
+
+
+def test_a_case_note_quoting_the_letter_it_is_about_reads_the_quotation_as_the_letter() -> None:
+    # Round 35 F (after its measurement): the letter's own paragraphs, quoted in a case note, were
+    # switched off as if quoted from an earlier letter.
+    note = (
+        "CASE NOTE - client brought in a letter from Wigan Jobcentre dated 7 May 2014. She thought she was in "
+        "the support group. Paras 2 and 3 of the letter copied below:\n\n"
+        '"As you are in the work-related activity group of Employment and Support Allowance, you must take part '
+        "in a work-focused interview. Your interview will be at Wigan Jobcentre on 20 May 2014 at 10.15am.\n\n"
+        "If you do not take part and you cannot show good cause within 5 working days, your Employment and "
+        'Support Allowance may be reduced."\n\nTo do: ring the ESA line to check her group before the 20th. '
+        "Ask her to bring the appeal decision from last year, her fit notes and any letters from the tribunal "
+        "service. Book an interpreter for the next session if her son cannot come with her this time."
+    )
+    found = analyse_text(note).letter
+    assert (found.attendance, found.sanction_language, found.esa_group_stated) == ("mandatory", True, "wrag")
