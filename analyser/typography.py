@@ -1,5 +1,5 @@
 """Typographic punctuation (curly quotes, dashes, thin spaces) and the plain characters it stands for,
-lower case that keeps offsets, and counts of things in words."""
+lower case that keeps offsets, the line around a position, and counts of things in words."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def lowered(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def line_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Where the line (or lines) holding text[start:end] begins and ends, the line break excluded."""
+    line_end = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from analyser.typography import line_around
+
 GROUP_LABELS = {
     "group_support": "support_group",
     "group_wrag": "wrag",
@@ -299,9 +301,7 @@ def _row_owners(named: list[Span], said: list[Span]) -> dict[str, list[Span]]:
 
 def _only_heads(doc: Doc, text: str, named: list[Span]) -> bool:
     """A line that only names a group heads the lines below it: its other words are few and plain."""
-    line_start = text.rfind("\n", 0, named[0].start_char) + 1
-    line_end = text.find("\n", named[-1].end_char)
-    line = doc.char_span(line_start, line_end if line_end >= 0 else len(text), alignment_mode="expand")
+    line = doc.char_span(*line_around(text, named[0].start_char, named[-1].end_char), alignment_mode="expand")
     if line is None:
         return False
     inside = {i for g in named for i in range(g.start, g.end)}
@@ -311,8 +311,7 @@ def _only_heads(doc: Doc, text: str, named: list[Span]) -> bool:
 
 def _opens_line(doc: Doc, text: str, group: Span) -> bool:
     """A group with nothing before it on its line but heading words: "Parents whose youngest child is 2"."""
-    line_start = text.rfind("\n", 0, group.start_char) + 1
-    lead = doc.char_span(line_start, group.start_char, alignment_mode="expand")
+    lead = doc.char_span(line_around(text, group.start_char)[0], group.start_char, alignment_mode="expand")
     return lead is not None and {t.lower_ for t in lead if t.is_alpha} <= _HEADING_WORDS
 
 

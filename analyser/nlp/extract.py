@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from analyser.ingest.cleanup import COLUMN_GAP
 from analyser.nlp.dates import FoundDate, find_dates, find_times, resolve_year
-from analyser.typography import lowered
+from analyser.typography import line_around, lowered
 
 # In lower case, searched in the lowered text (see typography.lowered).
 BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
@@ -83,7 +83,7 @@ _APPOINTMENT_LABEL = re.compile(
 
 
 def _line_before(text: str, position: int) -> str:
-    return text[text.rfind("\n", 0, position) + 1 : position]
+    return text[line_around(text, position)[0] : position]
 
 
 @dataclass

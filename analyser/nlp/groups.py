@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from analyser.typography import line_around
+
 _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "... for work and (limited capability) for work-related activity"
@@ -281,6 +283,5 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
 
 
 def _in_table_row(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    return "|" in text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start, line_end = line_around(text, position)
+    return "|" in text[line_start:line_end]
