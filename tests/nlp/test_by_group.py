@@ -89,7 +89,7 @@ def test_unless_in_one_sentence_leaves_the_next_sentences_answer_to_its_group() 
         "*Unless we have told you that you have limited capability for work and work-related activity. In "
         "that case this appointment is optional."
     )
-    assert found["attendance_by_group"] == {"support_group": "voluntary"}
+    assert found["attendance_by_group"] == {"no_work_related_requirements": "voluntary"}
 
 
 def test_groups_given_each_its_own_answer_are_conditions_not_the_readers_group() -> None:
@@ -201,7 +201,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
             "If you have limited capability for work and work-related activity (LCWRA)\nThis is your choice. "
             "You can choose to take part.\n\nIf you have limited capability for work (LCW)\nYou must take part. "
             "If you don't, your Universal Credit could be reduced.",
-            {"support_group": "voluntary", "wrag": "mandatory"},
+            {"no_work_related_requirements": "voluntary", "work_preparation": "mandatory"},
         ),
         # Round 22 (then held out): UC's "limited capability for work" without "(LCW)", heading a line
         # or opening a table row (in a sentence the words name a decision or a questionnaire).
@@ -211,7 +211,7 @@ def test_limited_capability_for_work_in_a_sentence_is_no_group_heading() -> None
             "you don't have a good reason, your Universal Credit could be reduced.\n\n"
             "If you have limited capability for work and work-related activity\nYou don't need to go to this "
             "appointment.",
-            {"wrag": "mandatory", "support_group": "voluntary"},
+            {"work_preparation": "mandatory", "no_work_related_requirements": "voluntary"},
         ),
         (
             "Restart Scheme - information session on Tuesday 28 April 2026 at 10.00am\nDo you have to go?\n"
@@ -347,3 +347,23 @@ def test_a_duty_and_an_offer_that_turn_on_which_benefit_the_reader_gets_are_uncl
     )
     assert found["attendance"] == "unclear"
     assert found["sanction_language"] is True
+
+
+def test_a_universal_credit_letter_answers_under_uc_group_names() -> None:
+    # Universal Credit has no support group or WRAG: "if you have LCWRA" names the no work-related
+    # requirements group and "LCW only" the work preparation group (round 35, after its measurement).
+    body = (
+        "Universal Credit\nYou must attend an appointment with your work coach on 9 March 2022 at 2:05pm at "
+        "Ashford Jobcentre. If you don't attend without a good reason, your Universal Credit may be reduced.\n"
+        "* If we have decided that you have limited capability for work and work-related activity (LCWRA), "
+        "this appointment is optional. If you have limited capability for work (LCW) only, you must still attend."
+    )
+    assert letter(body)["attendance_by_group"] == {
+        "no_work_related_requirements": "voluntary",
+        "work_preparation": "mandatory",
+    }
+    # A letter that speaks of ESA as well keeps the ESA groups.
+    esa = letter(
+        body.replace("Universal Credit\n", "Universal Credit and Employment and Support Allowance\n")
+    )
+    assert esa["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}

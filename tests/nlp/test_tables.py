@@ -72,7 +72,7 @@ could be reduced."""
     ("body", "by_group"),
     [
         (BOXED, {"wrag": "mandatory", "support_group": "voluntary"}),
-        (OPEN, {"support_group": "voluntary", "wrag": "mandatory"}),
+        (OPEN, {"no_work_related_requirements": "voluntary", "work_preparation": "mandatory"}),
         (ROWS, {"wrag": "mandatory", "support_group": "voluntary", "assessment_phase": "mandatory"}),
         # Universal Credit's "Work preparation" without "group" heads a row (round 33 A and 18 more).
         (
