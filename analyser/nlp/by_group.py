@@ -181,32 +181,36 @@ def attendance_by_group(live: list[Span], threats: Sequence[Span] = ()) -> dict[
     rows = _by_row(live[0].doc, live)
     # A sentence reading that finds one group ("... the opposite for everyone else") can be a table
     # row read as a sentence: the rows' reading wins when it names more groups.
-    found = rows if rows and len(rows) > len(sentences or {}) else sentences
-    return _in_uc_terms(found, live[0].doc.text) if found else found
+    return rows if rows and len(rows) > len(sentences or {}) else sentences
 
 
 # Universal Credit has no support group or WRAG: a UC letter's "if you have LCWRA" names the no
 # work-related requirements group, and "LCW only" the work preparation group (Welfare Reform Act
-# 2012, s.19(2)(a) and s.21). Only a letter that names the ESA groups themselves
-# means them.
-_UC_ONLY = (re.compile(r"universal credit|\buc\b", re.I), re.compile(r"employment and support|\besa\b", re.I))
+# 2012, s.19(2)(a) and s.21). Only a letter that names the ESA groups themselves means them ("the
+# work-related activity group", not "... work and work-related activity group", which is LCWRA).
 _UC_NAMES = {
-    "support_group": ("no_work_related_requirements", re.compile(r"support\W+group", re.I)),
-    "wrag": ("work_preparation", re.compile(r"related\W+activity\W+group|\bwrag\b", re.I)),
+    "support_group": (
+        "no_work_related_requirements",
+        re.compile(r"(?<!local )(?<!peer )support\W+group", re.I),
+    ),
+    "wrag": (
+        "work_preparation",
+        re.compile(r"(?<!and )(?<!for )work\W+related\W+activity\W+group|\bwrag\b", re.I),
+    ),
 }
 
 
-def _in_uc_terms(found: dict[str, str], text: str) -> dict[str, str]:
-    """The answers of a Universal Credit letter under UC's own group names (see _UC_NAMES)."""
-    if not _UC_ONLY[0].search(text) or _UC_ONLY[1].search(text):
-        return found
-    named: dict[str, str] = {}
-    for group, answer in found.items():
-        uc_group, esa_name = _UC_NAMES.get(group, (group, None))
-        if esa_name is not None and esa_name.search(text):
-            uc_group = group
-        named.setdefault(uc_group, answer)
-    # Renamed first, answers said of the UC group itself win: setdefault keeps the first.
+def in_uc_terms(by_group: dict[str, str] | None, benefits: list[str], text: str) -> dict[str, str] | None:
+    """A Universal Credit letter's answers by group under UC's own group names (see _UC_NAMES); a letter
+    that names ESA too (`benefits`, as extract.benefits_mentioned found them) keeps the ESA names."""
+    if not by_group or "universal_credit" not in benefits or "esa" in benefits:
+        return by_group
+    renamed = {group: _UC_NAMES[group][0] for group in by_group if group in _UC_NAMES}
+    renamed = {group: uc for group, uc in renamed.items() if not _UC_NAMES[group][1].search(text)}
+    # An answer said of the UC group by its own name wins over one renamed into it.
+    named = {group: answer for group, answer in by_group.items() if group not in renamed}
+    for group, uc in renamed.items():
+        named.setdefault(uc, by_group[group])
     return named
 
 

@@ -105,7 +105,7 @@ WORD_CLASSES: dict[str, list[str]] = {
     "NOT": ["not", "n't", "never"],
 }
 
-_TOKEN = re.compile(r"\[[^\]]*\]|\{[A-Z_]+\}|\*\d|<[a-z]+>|[^\s\[\]]+")
+_TOKEN = re.compile(r"\[[^\]]*\]|\{[A-Z_]+\}|\*\d+|<[a-z]+>|[^\s\[\]]+")
 
 
 @lru_cache(maxsize=1)

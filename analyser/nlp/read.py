@@ -16,7 +16,7 @@ from thinc.api import Config
 
 from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.acts import speaking_for
-from analyser.nlp.by_group import GROUP_LABELS
+from analyser.nlp.by_group import GROUP_LABELS, in_uc_terms
 from analyser.nlp.combine import Votes, Weighed, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
@@ -188,7 +188,7 @@ def read_with_keys(pages: list[Page]) -> Reading:
         type=letter_type,
         type_confidence=confidence_,
         attendance=decision.attendance,
-        attendance_by_group=decision.attendance_by_group,
+        attendance_by_group=in_uc_terms(decision.attendance_by_group, benefits, text),
         sanction_language=decision.sanction_language,
         benefits_mentioned=benefits,
         esa_group_stated=group.group if group else None,

@@ -89,11 +89,18 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _introduced_as_the_letter(text: str, start: int) -> bool:
-    """A quotation under a lead-in that points at it as the letter: "Paras 2 and 3 of the letter copied
-    below:" (a case note or an email quoting the letter it is about, not an earlier one)."""
-    lead = text[max(0, start - 200) : start].rstrip()
+    """A quotation under a lead-in that points at it as the letter the note is about ("Paras 2 and 3 of
+    the letter copied below:", "I got a letter today ... It says:"), not an earlier one ("last year I
+    got a letter that said:", "the letter we sent you on 2 May. Here is what it said:")."""
+    lead = text[max(0, start - 300) : start].rstrip()
     line = lead[lead.rfind("\n") + 1 :]
-    return line.endswith(":") and bool(_POINTS_AT_A_LETTER.search(line))
+    said = re.split(r"(?<=[.!?])\s+", line)[-1]  # the lead-in's own sentence
+    return (
+        said.endswith(":")
+        and bool(_POINTS_AT_A_LETTER.search(line))
+        and not _EARLIER.search(said)
+        and not _OUR_EARLIER.search(line)
+    )
 
 
 def only_informs(span: Span) -> bool:
@@ -131,6 +138,8 @@ _POINTS_AT_A_LETTER = re.compile(
     r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b",
     re.I,
 )
+_EARLIER = re.compile(r"\b(?:previous|earlier|last|old|before|ago|original|another)\b", re.I)
+_OUR_EARLIER = re.compile(r"\bwe\s+(?:sent|wrote|told)\b|\bour\s+(?:letter|message)\b", re.I)
 _SENDER = re.compile(r"\b(?:i|i'm|i've|my|me|client|we're|please advise)\b", re.I)
 
 

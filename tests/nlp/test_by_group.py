@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from written import ASHFORD
 
+from analyser.nlp.by_group import in_uc_terms
+
 letter = ASHFORD.letter
 
 
@@ -367,3 +369,32 @@ def test_a_universal_credit_letter_answers_under_uc_group_names() -> None:
         body.replace("Universal Credit\n", "Universal Credit and Employment and Support Allowance\n")
     )
     assert esa["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+
+
+def test_uc_names_keep_an_answer_given_under_the_uc_groups_own_name() -> None:
+    answers = {"support_group": "mandatory", "no_work_related_requirements": "voluntary", "wrag": "mandatory"}
+    assert in_uc_terms(answers, ["universal_credit"], "If you have LCWRA ...") == {
+        "no_work_related_requirements": "voluntary",
+        "work_preparation": "mandatory",
+    }
+    # "... work and work-related activity group" is LCWRA's, not the WRAG named; a local support group is
+    # no ESA group.
+    text = "Your limited capability for work and work-related activity group. Try a local support group."
+    assert in_uc_terms({"wrag": "mandatory"}, ["universal_credit"], text) == {"work_preparation": "mandatory"}
+    assert in_uc_terms({"support_group": "voluntary"}, ["universal_credit", "esa"], text) == {
+        "support_group": "voluntary"
+    }
+
+
+def test_a_uc_letter_answering_by_lcw_and_lcwra_states_no_group() -> None:
+    found = letter(
+        "Universal Credit\nWe have booked an appointment with your work coach on 9 March 2022 at 2:05pm.\n"
+        "You are in the LCWRA group - this appointment is optional for you.\n"
+        "You are in the LCW group - you must go to this appointment. If you do not, your Universal Credit "
+        "may be reduced."
+    )
+    assert found["esa_group_stated"] is None
+    assert found["attendance_by_group"] == {
+        "no_work_related_requirements": "voluntary",
+        "work_preparation": "mandatory",
+    }

@@ -6,6 +6,7 @@ import pytest
 from written import WIGAN
 
 from analyser import analyse_text
+from analyser.nlp.read import cue_spans
 
 HEAD = WIGAN.head
 TAIL = WIGAN.tail
@@ -139,20 +140,69 @@ def test_a_benefit_that_has_ended_sets_the_scene_and_a_sanction_that_ended_it_is
 
 
 @pytest.mark.parametrize(
-    "threat",
+    ("threat", "words"),
     [
         # Round 35 (after its measurement): each a threat the cues did not hear.
-        "You must take part to keep getting your JSA.",
-        "You must be available to take the call. If you miss it your payments may be afected.",
-        "If you do not attend without good reason, we will return your claim to the Department, who may "
-        "disallow it.",
-        "People in the work-related activity group must attend, and could have their Employment and "
-        "Support Allowance reduced if they do not attend without good cause.",
+        ("You must take part to keep getting your JSA.", "to keep getting your JSA"),
+        (
+            "You must be available to take the call. If you miss it your payments may be afected.",
+            "payments may be afected",
+        ),
+        (
+            "If you do not attend without good reason, we will return your claim to the Department, who may "
+            "disallow it.",
+            "may disallow it",
+        ),
+        (
+            "People in the work-related activity group must attend, and could have their Employment and "
+            "Support Allowance reduced if they do not attend without good cause.",
+            "Support Allowance reduced",
+        ),
     ],
 )
-def test_threats_in_plain_or_misspelt_words_are_heard(threat: str) -> None:
-    found = letter(f"Your appointment is at Wigan Jobcentre on 16 May 2019 at 11am. {threat}")
+def test_threats_in_plain_or_misspelt_words_are_heard(threat: str, words: str) -> None:
+    body = f"Your appointment is at Wigan Jobcentre on 16 May 2019 at 11am. {threat}"
+    assert letter(body)["sanction_language"] is True
+    # Heard by a cue, not only guessed by the classifiers (which already caught some of these).
+    cues = [
+        s
+        for s in cue_spans(HEAD + body + TAIL)
+        if s.label_ == "sanction" and s._.why_not in (None, "conditional")
+    ]
+    assert any(words in s.text or s.text in words for s in cues)
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        # A purpose, not a denial: "so that you do not have your ... reduced" still threatens.
+        (
+            "You must attend an appointment at Wigan Jobcentre on 16 May 2019 at 11am. Please make sure you "
+            "attend so that you do not have your Universal Credit reduced.",
+            "Universal Credit reduced",
+        ),
+    ],
+)
+def test_a_threat_worded_as_a_purpose_is_still_a_threat(body: str, words: str) -> None:
+    found = letter(body)
     assert found["sanction_language"] is True
+    assert any(e["label"] == "sanction" and words in " ".join(e["text"].split()) for e in found["evidence"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We would like to see you at Wigan Jobcentre on 16 May 2019 at 11am to talk about your travel claim. If "
+        "you cannot show a receipt for a journey, the decision maker may disallow it.",
+        "We would like to see you at Wigan Jobcentre on 16 May 2019 at 11am. Your work coach will explain what "
+        "you must do to keep getting your Universal Credit.",
+        "We would like to see you at Wigan Jobcentre on 16 May 2019 at 11am. You must be aged 16 or over to "
+        "continue getting this support.",
+    ],
+)
+def test_look_alikes_of_the_new_threat_cues_are_no_threat(body: str) -> None:
+    live = [s for s in cue_spans(HEAD + body + TAIL) if s._.why_not is None]
+    assert not [s.text for s in live if s.label_ == "sanction"]
 
 
 def test_a_benefit_that_cannot_be_reduced_is_no_threat_to_the_group_it_names() -> None:
@@ -181,3 +231,24 @@ def test_a_case_note_quoting_the_letter_it_is_about_reads_the_quotation_as_the_l
     )
     found = analyse_text(note).letter
     assert (found.attendance, found.sanction_language, found.esa_group_stated) == ("mandatory", True, "wrag")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A correction quoting the sender's own earlier letter: the quotation is not this letter's demand.
+        "We are writing about the letter we sent you on 2 May 2014. Here is what it said:\n\n"
+        '"You must take part in a work-focused interview on 20 May 2014. If you do not, your Employment and '
+        'Support Allowance may be reduced."\n\nThat letter was sent to you by mistake. You are in the support '
+        "group, so you do not have to take part in work-focused interviews.",
+        # A claimant's email quoting an older letter.
+        "Email to the clinic: this letter says the meeting on 16 May is voluntary and I can choose not to go. "
+        "But last year I got a letter that said:\n\n"
+        '"You must take part in a work-focused interview. If you do not, your Employment and Support '
+        'Allowance may be reduced."\n\nCan they do that? I am in the support group and have been for years now.',
+    ],
+)
+def test_an_earlier_letter_quoted_under_a_lead_in_is_still_switched_off(body: str) -> None:
+    found = analyse_text(body).letter
+    assert found.sanction_language is False
+    assert found.attendance != "mandatory"
