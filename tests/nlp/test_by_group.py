@@ -398,3 +398,18 @@ def test_a_uc_letter_answering_by_lcw_and_lcwra_states_no_group() -> None:
         "no_work_related_requirements": "voluntary",
         "work_preparation": "mandatory",
     }
+
+
+def test_the_intensive_work_search_group_named_in_a_sentence_gets_its_answer() -> None:
+    # Round 35 B (after its measurement): "intensive work search" heads table rows only; "... group" is
+    # the group's name anywhere.
+    found = letter(
+        "Restart Scheme\nYour next appointment with your Employment Coach is on 16 March 2023 at 10:15am.\n"
+        "- If you are still in the intensive work search group, you must take part. If you do not, your "
+        "Universal Credit could be reduced.\n- If the Jobcentre has decided that you have limited capability "
+        "for work and work-related activity, you can choose whether to carry on with Restart."
+    )
+    assert found["attendance_by_group"] == {
+        "all_work_related_requirements": "mandatory",
+        "no_work_related_requirements": "voluntary",
+    }
