@@ -90,13 +90,9 @@ def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next()
 @pytest.mark.parametrize(
     "sentence",
     [
-        # The model retrained with rounds 28-29 weighs this two-sentence letter's attendance as
-        # "unclear": the classifier has seen "raise a doubt" in three letters. The threat is still
-        # found and the support group's verdict is still "likely wrongful"; strict, so a fix shows.
-        pytest.param(
-            "I'll have to raise a doubt on your Universal Credit if you miss it.",
-            marks=pytest.mark.xfail(strict=True, reason="known miss: weighed unclear"),
-        ),
+        # Weighed "unclear" by the models retrained with rounds 28-34 (a strict xfail until then); the
+        # model retrained with round 35 weighs it mandatory.
+        "I'll have to raise a doubt on your Universal Credit if you miss it.",
         "If you do not come we may refer a doubt about your claim to a decision maker.",
     ],
 )
