@@ -59,8 +59,8 @@ _READER_NEXT = re.compile(r",\s*you\b", re.I)
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
 _POSSIBLE = re.compile(rf"\b{_WOULD}\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
 _GROUP_NAMES = {
-    "support_group": rf"support\W+group|\blcwra\W+group|{_BOTH}\W+group",
-    "wrag": rf"{_WRA}\W+group|\bwrag\b|(?:\blcw|{_LCW})\W+group",
+    "support_group": rf"support\W+(?:group|grp)\b|\blcwra\W+group|{_BOTH}\W+group",
+    "wrag": rf"{_WRA}\W+(?:group|grp)\b|\bwrag\b|(?:\blcw|{_LCW})\W+group",
 }
 _ASSESSMENT_PHASE = r"assessment\W+phase"
 # How a letter names each ESA group; the result page quotes the sentence that does when no span was kept.
@@ -85,6 +85,12 @@ class StatedGroup:
 
 
 # (pattern, group, strength) tried on each sentence; the match is the evidence.
+_ASSESSING = re.compile(
+    r"\b(?:while|whilst)\W+we\W+(?:are\W+)?(?:still\W+)?assess(?:ing)?\W+your\W+(?:esa\W+|new\W+)?claim"
+    r"|\bwe\W+are\W+(?:still\W+)?assessing\W+your\W+(?:esa\W+|new\W+)?claim",
+    re.I,
+)
+_ESA = re.compile(r"employment\W+and\W+support\W+allowance|\bn?s?esa\b", re.I)
 _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # "You have limited capability for work, but [we've decided you don't] have limited capability for
     # work-related activity": the "but" denies the second whatever its words, so an OCR'd negation
@@ -147,6 +153,9 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it
     # ("the assessment rate plus the work-related activity component").
     (re.compile(r"\bassessment\W+rate\b", re.I), "assessment_phase", 0.75),
+    # "While we assess your claim for Employment and Support Allowance": an ESA claim not yet decided by a
+    # WCA is in the assessment phase (Welfare Reform Act 2007, s. 24(2)); only where the sentence names ESA.
+    (_ASSESSING, "assessment_phase", 0.8),
     # "You do not have limited capability for work" finds the reader fit for work: no group at all.
     (
         re.compile(
@@ -184,7 +193,7 @@ _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
-_ANY_STATEMENT = re.compile(r"capabi|lcw|group|wrag|component|element|phase|assessment\W+rate", re.I)
+_ANY_STATEMENT = re.compile(r"capabi|lcw|group|grp|wrag|component|element|phase|assess", re.I)
 
 
 def stated_group(
@@ -257,6 +266,8 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             paid = match.group(0).lower().endswith(_PAID)
             # "Until your assessment is complete you will stay in the assessment phase" states it.
             doubts = {word.group(0).lower() for word in _NOT_ABOUT_READER.finditer(before)}
+            if pattern is _ASSESSING and not _ESA.search(text):
+                continue  # "while we assess your claim" for PIP, UC or a grant
             if group == "assessment_phase":
                 # The phase is the time "while we decide whether" the reader has LCW: those words define it.
                 doubts.discard("until")

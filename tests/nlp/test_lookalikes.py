@@ -153,6 +153,7 @@ def test_a_benefit_that_has_ended_sets_the_scene_and_a_sanction_that_ended_it_is
             "disallow it.",
             "may disallow it",
         ),
+        ("If you dont come and dont have a good reasen your UC can get sanctoined.", "sanctoined"),
         (
             "People in the work-related activity group must attend, and could have their Employment and "
             "Support Allowance reduced if they do not attend without good cause.",

@@ -164,6 +164,18 @@ letter = KENDAL.letter
             "your claim is in the assessment phase.",
             "assessment_phase",
         ),
+        # Round 36 (after its measurement): an ESA claim "while we assess it" is in the assessment phase.
+        (
+            "While we assess your claim for Employment and Support Allowance, you need to take part in a health "
+            "and work conversation with a work coach.",
+            "assessment_phase",
+        ),
+        (
+            "You have claimed Employment and Support Allowance and we are still assessing your\nclaim. We'd like "
+            "you to have a health and work conversation.",
+            "assessment_phase",
+        ),
+        ("You are in the Employment and Support Allowance work related activity grp.", "wrag"),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -209,4 +221,11 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
 )
 def test_groups_named_in_general_are_not_stated(body: str) -> None:
     found = letter("Employment and Support Allowance\n" + body)
+    assert found["esa_group_stated"] is None
+
+
+def test_a_claim_assessed_for_another_benefit_states_no_esa_phase() -> None:
+    found = letter(
+        "Your DLA will carry on being paid while we assess your claim for PIP. We will write to you."
+    )
     assert found["esa_group_stated"] is None
