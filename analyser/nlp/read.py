@@ -16,7 +16,7 @@ from thinc.api import Config
 
 from analyser.nlp import acts, anchored, components, tokenizer  # noqa: F401  (register what pipeline.cfg names)
 from analyser.nlp.acts import speaking_for
-from analyser.nlp.by_group import GROUP_LABELS, in_uc_terms
+from analyser.nlp.by_group import GROUP_LABELS
 from analyser.nlp.combine import Votes, Weighed, weigh_attendance, weigh_sanction
 from analyser.nlp.components import LIVE_KEY
 from analyser.nlp.confidence import attendance_key, confidence, group_key, sanction_key, type_key
@@ -25,6 +25,7 @@ from analyser.nlp.decide import decide
 from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, names_a_benefit_sender, office
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
+from analyser.nlp.uc_groups import in_uc_terms
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
 

@@ -87,7 +87,7 @@ class Rulebook(Row):
         """The groups under which this letter may state attendance for people in `group`: the group, and
         in a Universal Credit letter its ESA counterpart too. The NLP stage records a UC letter's answers
         in UC's group names ("if you have LCWRA you need not come" is `no_work_related_requirements`,
-        nlp/by_group.in_uc_terms), except where the letter names the ESA groups themselves."""
+        nlp/uc_groups.in_uc_terms), except where the letter names the ESA groups themselves."""
         info = self.groups.get(group)
         if info is not None and info.stated_as and _speaks_of_uc_only(letter):
             return (group, info.stated_as)

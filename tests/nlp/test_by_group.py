@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from written import ASHFORD
 
-from analyser.nlp.by_group import in_uc_terms
+from analyser.nlp.uc_groups import in_uc_terms
 
 letter = ASHFORD.letter
 
