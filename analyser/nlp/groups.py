@@ -31,8 +31,10 @@ from analyser.typography import line_around
 _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "... for work and (limited capability) for work-related activity"
-# "ant" and "&" for "and": phone OCR reads a curled "d" as "t" (round 33 F, after its measurement).
-_BOTH = rf"{_LCW}\W+(?:and|ant|&)\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
+# "ant", "ts" or "&" for "and": phone OCR misreads a short word on a curled line (rounds 33 F and 36 B,
+# after their measurement); never a word that divides the two ("but", "not", "or").
+_AND = r"(?:and|&|(?!(?:but|not|nor|or|no)\b)[a-z]{1,3})"
+_BOTH = rf"{_LCW}\W+{_AND}\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
 _LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"

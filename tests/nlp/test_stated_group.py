@@ -153,6 +153,17 @@ letter = KENDAL.letter
             "work-related activity, so there's nothing you need to do for us in terms of work.",
             "support_group",
         ),
+        # Round 36 B's phone photo (after its measurement): "and" read as "ts".
+        (
+            "Universal Credit Journal\nYour work capability assessment has found that you have limited capability "
+            "for work ts work-related activity. That means you don't have any work-related requirements.",
+            "support_group",
+        ),
+        # ... but a word that divides the two keeps them apart.
+        (
+            "Your assessment found that you have limited capability for work but not for work-related activity.",
+            "wrag",
+        ),
         # Round 34 B (after its measurement): "(ESA)" between the benefit's name and its group's.
         (
             "Work Programme\nThis is because you are in the Employment and Support Allowance (ESA) work-related "
