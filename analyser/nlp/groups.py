@@ -32,9 +32,13 @@ _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "... for work and (limited capability) for work-related activity"
 # "ant", "ts" or "&" for "and": phone OCR misreads a short word on a curled line (rounds 33 F and 36 B,
-# after their measurement); never a word that divides the two ("but", "not", "or").
-_AND = r"(?:and|&|(?!(?:but|not|nor|or|no)\b)[a-z]{1,3})"
-_BOTH = rf"{_LCW}\W+{_AND}\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
+# after their measurement). A garbled word stands between spaces only, and is never one that divides
+# or introduces ("but", "not", "or", "(the", ", so"): "for work (the work-related activity group)" is the WRAG.
+_AND = (
+    r"(?:\W+(?:and|ant|&)"
+    r"|[ \t]+(?!(?:but|not|nor|or|no|the|so|yet|to|for|as|is|its|ie|eg|in|on|of|by|via|if|a)\b)[a-z]{1,3})"
+)
+_BOTH = rf"{_LCW}{_AND}\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
 _LCWRA = rf"(?:{_BOTH}|limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _LCWRA_ONLY = rf"(?:limited\W+capabi\w*\W+for\W+{_WRA}|\blcwra\b)"
 _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
@@ -88,8 +92,9 @@ class StatedGroup:
 
 # (pattern, group, strength) tried on each sentence; the match is the evidence.
 _ASSESSING = re.compile(
-    r"\b(?:while|whilst)\W+we\W+(?:are\W+)?(?:still\W+)?assess(?:ing)?\W+your\W+(?:esa\W+|new\W+)?claim"
-    r"|\bwe\W+are\W+(?:still\W+)?assessing\W+your\W+(?:esa\W+|new\W+)?claim",
+    r"(?:\b(?:while|whilst)\W+we\W+(?:are\W+)?(?:still\W+)?assess(?:ing)?|\bwe\W+are\W+(?:still\W+)?assessing)"
+    # ... the ESA claim, not "your claim for Personal Independence Payment" in a letter that names ESA too.
+    r"\W+your\W+(?:esa\W+|new\W+)?claim(?!\W+(?:for|to)\W+(?!(?:new\W+style\W+)?(?:esa\b|employment)))",
     re.I,
 )
 _ESA = re.compile(r"employment\W+and\W+support\W+allowance|\bn?s?esa\b", re.I)

@@ -159,9 +159,17 @@ letter = KENDAL.letter
             "for work ts work-related activity. That means you don't have any work-related requirements.",
             "support_group",
         ),
-        # ... but a word that divides the two keeps them apart.
+        # ... but a word that divides or introduces keeps them apart.
         (
             "Your assessment found that you have limited capability for work but not for work-related activity.",
+            "wrag",
+        ),
+        (
+            "We have decided that you have limited capability for work (the work-related activity group).",
+            "wrag",
+        ),
+        (
+            "You have limited capability for work, so work-related activity will be part of your claim.",
             "wrag",
         ),
         # Round 34 B (after its measurement): "(ESA)" between the benefit's name and its group's.
@@ -235,8 +243,13 @@ def test_groups_named_in_general_are_not_stated(body: str) -> None:
     assert found["esa_group_stated"] is None
 
 
-def test_a_claim_assessed_for_another_benefit_states_no_esa_phase() -> None:
-    found = letter(
-        "Your DLA will carry on being paid while we assess your claim for PIP. We will write to you."
-    )
-    assert found["esa_group_stated"] is None
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your DLA will carry on being paid while we assess your claim for PIP. We will write to you.",
+        "While we assess your claim for Personal Independence Payment, you will keep getting your ESA.",
+        "While we assess your claim for Universal Credit, your ESA will continue to be paid.",
+    ],
+)
+def test_a_claim_assessed_for_another_benefit_states_no_esa_phase(body: str) -> None:
+    assert letter(body)["esa_group_stated"] is None
