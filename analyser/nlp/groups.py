@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from analyser.typography import line_around
+from analyser.nlp.extract import BENEFIT_NAMES
+from analyser.typography import line_around, lowered
 
 _WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
@@ -34,8 +35,9 @@ _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "ant", "ts" or "&" for "and": phone OCR misreads a short word on a curled line (rounds 33 F and 36 B,
 # after their measurement). A garbled word stands between spaces only, and is never one that divides
 # or introduces ("but", "not", "or", "(the", ", so"): "for work (the work-related activity group)" is the WRAG.
+_AND_WORDS = r"(?:and|ant|&)"
 _AND = (
-    r"(?:\W+(?:and|ant|&)"
+    rf"(?:\W+{_AND_WORDS}"
     r"|[ \t]+(?!(?:but|not|nor|or|no|the|so|yet|to|for|as|is|its|ie|eg|in|on|of|by|via|if|a)\b)[a-z]{1,3})"
 )
 _BOTH = rf"{_LCW}{_AND}\W+(?:(?:limited\W+capabi\w*\W+)?for\W+)?{_WRA}"
@@ -97,7 +99,6 @@ _ASSESSING = re.compile(
     r"\W+your\W+(?:esa\W+|new\W+)?claim(?!\W+(?:for|to)\W+(?!(?:new\W+style\W+)?(?:esa\b|employment)))",
     re.I,
 )
-_ESA = re.compile(r"employment\W+and\W+support\W+allowance|\bn?s?esa\b", re.I)
 _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     # "You have limited capability for work, but [we've decided you don't] have limited capability for
     # work-related activity": the "but" denies the second whatever its words, so an OCR'd negation
@@ -194,7 +195,7 @@ _DEFINING_BRACKET = re.compile(
 )
 _BRACKET_REACH = 200  # characters back to look for its opening: a bracket spans a table cell or two at most
 _BREAKS_OFF = re.compile(
-    r"capabi\w*\W+for\W+work(?:\s*|\W+(?:and|ant|&)(?:\W+work\W{1,3}related)?[\s;:,]*)$", re.I
+    rf"capabi\w*\W+for\W+work(?:\s*|\W+{_AND_WORDS}(?:\W+work\W{{1,3}}related)?[\s;:,]*)$", re.I
 )
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
@@ -268,13 +269,13 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue  # a stronger statement already covers these words
+            if pattern is _ASSESSING and not BENEFIT_NAMES["esa"].search(lowered(text)):
+                continue  # "while we assess your claim" for PIP, UC or a grant
             before = text[:start]
             # The reader may be named inside a denial: "it was not satisfied that you have ...".
             paid = match.group(0).lower().endswith(_PAID)
             # "Until your assessment is complete you will stay in the assessment phase" states it.
             doubts = {word.group(0).lower() for word in _NOT_ABOUT_READER.finditer(before)}
-            if pattern is _ASSESSING and not _ESA.search(text):
-                continue  # "while we assess your claim" for PIP, UC or a grant
             if group == "assessment_phase":
                 # The phase is the time "while we decide whether" the reader has LCW: those words define it.
                 doubts.discard("until")
