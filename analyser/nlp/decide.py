@@ -117,6 +117,15 @@ _INVITES = re.compile(
 )
 # "It is a voluntary programme" describes the scheme; "you do not have to do this course" offers it to the reader.
 _DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|voluntery|voluntry|optional)\b", re.I)
+# A consequence of missing "an interview" (any one, not this one) states a condition of the benefit in
+# general, as an award letter does: "If you do not take part in an interview and do not have good
+# cause, your Income Support may be reduced." All 12 labelled letters with such a sentence label it
+# sanction language; 11 ask nothing (none), one is an offer.
+_ANY_INTERVIEW = re.compile(
+    r"\bif you (?:do not|don't|do n't|fail to) (?:take part in|attend|go to|come to|participate in)"
+    r" (?:an|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
+    re.I,
+)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 
@@ -163,6 +172,14 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
             conditional + [s for s in sanctions if s not in conditional],
             "by-group",
         )
+    asks = [s for s in direct if s.label_ in ("mandatory", "request", "sanction")]
+    if (
+        not has_appointment
+        and asks
+        and all(s.label_ != "request" and _ANY_INTERVIEW.search(s.sent.text) for s in asks)
+    ):
+        # Only the general condition speaks, and nothing is booked or asked for: nothing to attend now.
+        return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     optional = [span for span in direct if span.label_ == "voluntary"]
     # "If you do not come, we will decide on the information we have" is a cost, but no duty
     # when the letter also says in terms that coming is voluntary (an interview under caution).

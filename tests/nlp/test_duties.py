@@ -87,6 +87,21 @@ def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next()
     assert reading.letter.sanction_language is False
 
 
+def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons() -> None:
+    # Round 36 F-083 (read after its measurement): page 3 of an award letter.
+    body = (
+        "While you get Income Support as a lone parent you will have to take part in work focused interviews "
+        "from time to time. We will write to you each time we need to see you. If you do not take part in an "
+        "interview and do not have good cause, your Income Support may be reduced."
+    )
+    reading = KENDAL.reading(body)
+    assert (reading.votes.rule, reading.letter.attendance) == ("none", "none")
+    assert reading.letter.sanction_language is True
+    # The same cost beside a meeting that is booked is a summons.
+    booked = KENDAL.reading(f"Please come to Kendal Jobcentre on 12 June 2018 at 11.20am. {body}")
+    assert booked.letter.attendance == "mandatory"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
