@@ -112,13 +112,49 @@ def _excepted(group: Span) -> bool:
 def _by_sentence(live: list[Span], threats: Sequence[Span]) -> dict[str, str] | None:
     """What the letter says for each group it names in 'if you are in the ... group' sentences;
     `threats` are those that bind the reader now (decide.py's)."""
-    found: dict[str, str] = {}
-    said: dict[str, set[str]] = {}  # the cue labels behind each group's answer
-    excepted: set[str] = set()  # groups "unless" excepts: each answer stands against everyone else's
     sentences: dict[int, list[Span]] = {}
+    lone: dict[int, list[Span]] = {}  # "People in the support group don't need to": one group's offer
     for span in live:
         if span._.why_not == "conditional":
             sentences.setdefault(span.sent.start, []).append(span)
+        elif span._.why_not == "negated" and span._.condition_sent is not None:
+            lone.setdefault(span.sent.start, []).append(span)
+    found, said, excepted = _answers(sentences)
+    # A lone group's offer answers for that group only beside another group's answer in another
+    # sentence ("People in the WRAG must take part ... People in the support group don't need to attend").
+    offers = {group: answer for group, answer in _answers(lone)[0].items() if group not in found}
+    if found and offers and len(set(found.values()) | set(offers.values())) >= 2:
+        return found | offers
+    if len(found) >= 2 and len(set(found.values())) >= 2:
+        return found
+    # One group named under an "if", and the opposite said to everyone: "If you are in the Support
+    # Group, you do not have to come. Everyone else must attend."
+    # The group's answer must be said in terms: a request read as an offer only stands against another
+    # group's duty ("... decide whether you have LCW and, if you do, whether you also have LCWRA. Your
+    # appointment is ...": no offer to anyone).
+    unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
+    # A threat to everyone is their duty ("If you miss it your UC may be reduced. If you've been told
+    # you're in the no work-related requirements group, you can ignore this message") unless the letter
+    # names a group outside its conditions: "you are in the WRAG" makes the other group's answer an aside.
+    conditions = {(spans[0]._.condition_sent or spans[0].sent).start for spans in sentences.values()}
+    states_a_group = any(
+        s.label_ in GROUP_LABELS and s.sent.start not in sentences and s.sent.start not in conditions
+        for s in live
+    )
+    if threats and not states_a_group:
+        unconditional.add("mandatory")
+    if len(found) == 1 and said[next(iter(found))] - {"request"}:
+        if found.keys() & excepted or unconditional - set(found.values()):
+            return found
+    return None
+
+
+def _answers(sentences: dict[int, list[Span]]) -> tuple[dict[str, str], dict[str, set[str]], set[str]]:
+    """Each group's answer in the conditional sentences, the cue labels behind it, and the groups
+    "unless" excepts (each such answer stands against everyone else's)."""
+    found: dict[str, str] = {}
+    said: dict[str, set[str]] = {}
+    excepted: set[str] = set()
     for spans in sentences.values():
         doc = spans[0].doc
         sentence = spans[0]._.condition_sent or spans[0].sent
@@ -147,28 +183,7 @@ def _by_sentence(live: list[Span], threats: Sequence[Span]) -> dict[str, str] | 
             if attendance and group not in found:
                 found[group] = attendance
                 said[group] = labels
-    if len(found) >= 2 and len(set(found.values())) >= 2:
-        return found
-    # One group named under an "if", and the opposite said to everyone: "If you are in the Support
-    # Group, you do not have to come. Everyone else must attend."
-    # The group's answer must be said in terms: a request read as an offer only stands against another
-    # group's duty ("... decide whether you have LCW and, if you do, whether you also have LCWRA. Your
-    # appointment is ...": no offer to anyone).
-    unconditional = {s.label_ for s in live if s._.why_not is None and s.label_ in ("mandatory", "voluntary")}
-    # A threat to everyone is their duty ("If you miss it your UC may be reduced. If you've been told
-    # you're in the no work-related requirements group, you can ignore this message") unless the letter
-    # names a group outside its conditions: "you are in the WRAG" makes the other group's answer an aside.
-    conditions = {(spans[0]._.condition_sent or spans[0].sent).start for spans in sentences.values()}
-    states_a_group = any(
-        s.label_ in GROUP_LABELS and s.sent.start not in sentences and s.sent.start not in conditions
-        for s in live
-    )
-    if threats and not states_a_group:
-        unconditional.add("mandatory")
-    if len(found) == 1 and said[next(iter(found))] - {"request"}:
-        if found.keys() & excepted or unconditional - set(found.values()):
-            return found
-    return None
+    return found, said, excepted
 
 
 def attendance_by_group(live: list[Span], threats: Sequence[Span] = ()) -> dict[str, str] | None:

@@ -192,6 +192,10 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 offer = Span(doc, span.start, span.end, label="voluntary", span_id="not-have-to")
                 if "condition" in labels and len(labels & _GROUP_LABELS) >= 2:
                     offer._.why_not, offer._.condition_sent = "conditional", condition_sent
+                elif "condition" in labels and labels & _GROUP_LABELS:
+                    # Said of one group alone it stays general, but it keeps its condition: by_group.py
+                    # reads it as that group's answer when another sentence answers for another group.
+                    offer._.condition_sent = condition_sent
                 live.append(offer)
     doc.spans[live_key] = live
     return doc

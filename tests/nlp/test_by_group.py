@@ -44,6 +44,26 @@ def test_two_groups_in_one_sentence_each_get_their_own_answer() -> None:
     assert found["attendance_by_group"]["support_group"] == "voluntary"
 
 
+def test_one_groups_offer_in_its_own_sentence_answers_beside_another_groups_duty() -> None:
+    # Round 36 F-102 (read after its measurement): the support group's "don't need to" stood alone in
+    # its sentence, so it was read as said to everyone and the split was lost.
+    body = (
+        "Your new style ESA: meeting with your work coach, 7 November 2017, 2.40pm, Craigmillar Jobcentre.\n"
+        "People in the work-related activity group must take part in this work-focused interview; if you "
+        "don't, and don't have good cause, your new style ESA may be reduced. People in the support group "
+        "don't need to attend unless they want to."
+    )
+    found = letter(body)
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
+    # Said of one group with nothing said to another, it is no split (writers read it as general).
+    alone = letter(
+        "Your new style ESA: meeting with your work coach, 7 November 2017, 2.40pm, Craigmillar Jobcentre.\n"
+        "People in the support group don't need to attend unless they want to."
+    )
+    assert alone["attendance_by_group"] is None
+
+
 @pytest.mark.parametrize(
     "body",
     [
