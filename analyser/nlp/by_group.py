@@ -47,6 +47,8 @@ ROW_ONLY_IDS |= {
     "uc-intensive-work-search",
 }
 
+# Cue ids that state what happens if you do not go ("without good cause"): consequences, not duties.
+CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 # The cues a condition can govern: what a sentence says to a group (components.py marks them
 # conditional; a sentence's group answer is read from them here).
 CONDITIONAL_KINDS = {"mandatory", "voluntary", "sanction", "request"}
@@ -117,14 +119,18 @@ def _by_sentence(live: list[Span], threats: Sequence[Span]) -> dict[str, str] | 
     for span in live:
         if span._.why_not == "conditional":
             sentences.setdefault(span.sent.start, []).append(span)
-        elif span._.why_not == "negated" and span._.condition_sent is not None:
+        elif span.label_ == "voluntary" and span._.why_not == "negated" and span._.condition_sent is not None:
             lone.setdefault(span.sent.start, []).append(span)
     found, said, excepted = _answers(sentences)
     # A lone group's offer answers for that group only beside another group's answer in another
-    # sentence ("People in the WRAG must take part ... People in the support group don't need to attend").
-    offers = {group: answer for group, answer in _answers(lone)[0].items() if group not in found}
-    if found and offers and len(set(found.values()) | set(offers.values())) >= 2:
-        return found | offers
+    # sentence ("People in the WRAG must take part ... People in the support group don't need to
+    # attend"), and never against a duty said to everyone ("You must take part in this interview").
+    lone_answers = {group: answer for group, answer in _answers(lone)[0].items() if group not in found}
+    said_to_all = any(
+        s._.why_not is None and s.label_ == "mandatory" and s.id_ not in CONSEQUENCE_IDS for s in live
+    )
+    if found and lone_answers and not said_to_all and len({*found.values(), *lone_answers.values()}) >= 2:
+        return found | lone_answers
     if len(found) >= 2 and len(set(found.values())) >= 2:
         return found
     # One group named under an "if", and the opposite said to everyone: "If you are in the Support

@@ -16,8 +16,14 @@ from spacy.util import registry
 from thinc.types import Ints2d
 
 from analyser.nlp import anchored  # noqa: F401  (registers anchored_span_ruler)
-from analyser.nlp.by_group import CONDITIONAL_KINDS, CONDITIONAL_WORDS, GROUP_LABELS, ROW_ONLY_IDS
-from analyser.nlp.decide import CONSEQUENCE_IDS, GOING_WORDS
+from analyser.nlp.by_group import (
+    CONDITIONAL_KINDS,
+    CONDITIONAL_WORDS,
+    CONSEQUENCE_IDS,
+    GROUP_LABELS,
+    ROW_ONLY_IDS,
+)
+from analyser.nlp.decide import GOING_WORDS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import (
     about_a_topic,
@@ -193,9 +199,10 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 if "condition" in labels and len(labels & _GROUP_LABELS) >= 2:
                     offer._.why_not, offer._.condition_sent = "conditional", condition_sent
                 elif "condition" in labels and labels & _GROUP_LABELS:
-                    # Said of one group alone it stays general, but it keeps its condition: by_group.py
-                    # reads it as that group's answer when another sentence answers for another group.
-                    offer._.condition_sent = condition_sent
+                    # Said of one group alone it stays general (a denied duty, kept as an offer), but it
+                    # keeps its condition: by_group.py reads it as that group's answer when another
+                    # sentence answers for another group.
+                    offer._.why_not, offer._.condition_sent = "negated", condition_sent
                 live.append(offer)
     doc.spans[live_key] = live
     return doc

@@ -26,10 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from analyser.nlp.by_group import attendance_by_group
+from analyser.nlp.by_group import CONSEQUENCE_IDS, attendance_by_group
 
-# Cue ids that state what happens if you do not go ("without good cause"): consequences, not duties.
-CONSEQUENCE_IDS = {"failure-to-attend", "good-cause", "decide-without-you"}
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
 # A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
 # sanction language): "if you do not return the questionnaire, your ESA may stop".
@@ -123,7 +121,7 @@ _DESCRIBES = re.compile(r"^(?:a|an|the|this)\s+(?:voluntary|voluntery|voluntry|o
 # sanction language; 11 ask nothing (none), one is an offer.
 _ANY_INTERVIEW = re.compile(
     r"\bif you (?:do not|don't|do n't|fail to) (?:take part in|attend|go to|come to|participate in)"
-    r" (?:an|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
+    r" (?:an?|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
     re.I,
 )
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
@@ -176,9 +174,11 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if (
         not has_appointment
         and asks
-        and all(s.label_ != "request" and _ANY_INTERVIEW.search(s.sent.text) for s in asks)
+        and all(_in_general_condition(s) for s in asks)
+        and not any(s.label_ == "voluntary" for s in direct)
     ):
-        # Only the general condition speaks, and nothing is booked or asked for: nothing to attend now.
+        # Only the general condition speaks, and nothing is booked, asked for or offered: nothing to
+        # attend now (the path of any other letter that asks nothing).
         return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
     optional = [span for span in direct if span.label_ == "voluntary"]
     # "If you do not come, we will decide on the information we have" is a cost, but no duty
@@ -241,6 +241,18 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if requests or has_appointment:
         return Decision("unclear", bool(sanctions), None, requests, "request")
     return Decision("none", bool(sanctions), None, sanctions, "nothing")
+
+
+def _in_general_condition(span: Span) -> bool:
+    """Whether a duty or threat is (in) the cost of missing any interview: in the sentence's "if you do
+    not attend an interview ..." clause or after it, not a duty said before it ("You must attend an
+    interview with your adviser next Tuesday - if you fail to attend an interview ...")."""
+    found = _ANY_INTERVIEW.search(span.sent.text)
+    return (
+        span.label_ != "request"
+        and found is not None
+        and span.start_char - span.sent.start_char >= found.start()
+    )
 
 
 def _direct(span: Span) -> bool:

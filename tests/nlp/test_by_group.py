@@ -65,6 +65,25 @@ def test_one_groups_offer_in_its_own_sentence_answers_beside_another_groups_duty
 
 
 @pytest.mark.parametrize(
+    "groups",
+    [
+        "If you are in the work-related activity group, you may also have to take part in work-related activity. "
+        "People in the support group do not have to take part in work-related activity, but they can if they want to.",
+        "If you are in the work-related activity group you will need to attend more interviews after this one. "
+        "People in the support group do not have to attend any more interviews after this one.",
+    ],
+)
+def test_a_lone_groups_offer_does_not_split_a_duty_said_to_everyone(groups: str) -> None:
+    # An independent review's letters: the groups' sentences are about something else than this interview.
+    found = letter(
+        "Your work focused interview is on 12 June 2018 at 11.20am at Ashford Jobcentre. You must take part in "
+        "this interview. If you do not take part and do not have good cause, your ESA may be reduced. "
+        + groups
+    )
+    assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # a list whose items give the answer first and the group after it

@@ -87,12 +87,13 @@ def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next()
     assert reading.letter.sanction_language is False
 
 
-def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons() -> None:
+@pytest.mark.parametrize("meeting", ["an interview", "a work focused interview", "a meeting"])
+def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons(meeting: str) -> None:
     # Round 36 F-083 (read after its measurement): page 3 of an award letter.
     body = (
         "While you get Income Support as a lone parent you will have to take part in work focused interviews "
-        "from time to time. We will write to you each time we need to see you. If you do not take part in an "
-        "interview and do not have good cause, your Income Support may be reduced."
+        "from time to time. We will write to you each time we need to see you. If you do not take part in "
+        f"{meeting} and do not have good cause, your Income Support may be reduced."
     )
     reading = KENDAL.reading(body)
     assert (reading.votes.rule, reading.letter.attendance) == ("none", "none")
@@ -100,6 +101,20 @@ def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons() -> Non
     # The same cost beside a meeting that is booked is a summons.
     booked = KENDAL.reading(f"Please come to Kendal Jobcentre on 12 June 2018 at 11.20am. {body}")
     assert booked.letter.attendance == "mandatory"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The duty is said before the general clause, in the same sentence (an independent review's letters).
+        "Your work coach has booked a phone appointment for you. You must take part in any appointment we "
+        "arrange: if you do not attend an appointment your Universal Credit may be reduced.",
+        "You must attend an interview with your adviser at Kendal Jobcentre next Tuesday morning - if you fail "
+        "to attend an interview without good cause your benefit may be reduced.",
+    ],
+)
+def test_a_duty_said_before_the_cost_of_missing_any_interview_is_still_a_duty(body: str) -> None:
+    assert KENDAL.reading(body).votes.rule == "mandatory"
 
 
 @pytest.mark.parametrize(
