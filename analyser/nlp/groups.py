@@ -79,7 +79,7 @@ _BENEFIT = (
 )
 # Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19",
 # a statement's "Limited capability for work and work-related activity amount £343.63".
-_PAID = ("component", "element", "amount", "addition", "£")
+_PAID = ("component", "element", "amount", "addition", "£", "assessment rate")
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,12 @@ letter = KENDAL.letter
             "Fit notes\nYour Employment and Support Allowance will continue to be paid at the assessment rate.",
             "assessment_phase",
         ),
+        # Round 36 A-019 (read after its measurement): a payment letter's "This is the assessment rate."
+        (
+            "Employment and Support Allowance - your payments\nYou will get £64.30 a week. This is the "
+            "assessment rate.",
+            "assessment_phase",
+        ),
         (
             "Employment and Support Allowance\nYour ESA will be paid at the assessment rate plus the "
             "work-related activity component.",
