@@ -193,6 +193,16 @@ def test_a_threat_reported_from_an_earlier_letter_is_not_made_again() -> None:
     assert found["sanction_language"] is False and found["attendance"] == "none"
 
 
+def test_a_threat_we_wrote_and_said_before_is_not_made_again() -> None:
+    # Round 36 A-095 (read after its measurement): "We wrote ... and said that ..." in one sentence.
+    found = letter(
+        "Your compliance interview\nWe wrote to you on 22 May asking you to attend a compliance interview on "
+        "12 June and said that if you did not attend your benefit may be suspended.\nYour wife has sent us the "
+        "information we needed. You do not need to attend the interview on 12 June and it has been cancelled."
+    )
+    assert found["sanction_language"] is False and found["attendance"] == "none"
+
+
 def test_threats_in_plain_words_are_threats() -> None:
     for threat in (
         "If you do not join the call without a good reason, this could mean you get less money.",
