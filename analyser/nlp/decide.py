@@ -83,7 +83,9 @@ GOING_WORDS = {
 # A negated threat about not going is an offer: "you won't be sanctioned if you decide not to take part".
 _NOT_GOING = re.compile(
     r"\b(?:(?:decide|choose|prefer|want) not to|whether or not|(?:do not|don't|do n't) want to|decline"
-    r"|say no|turn (?:it|this) down|missing appointments)\b",
+    r"|say no|turn (?:it|this) down|missing appointments"
+    # "you will not be sanctioned if you cannot take this call": all 4 labelled letters call it an offer
+    r"|(?:cannot|can't|ca n't|can not|are unable to) (?:take|make|attend|come|go|join|keep))\b",
     re.I,
 )
 # A sanction already imposed for an appointment already missed, or good cause accepted for it, asks

@@ -117,6 +117,17 @@ def test_a_duty_said_before_the_cost_of_missing_any_interview_is_still_a_duty(bo
     assert KENDAL.reading(body).votes.rule == "mandatory"
 
 
+def test_no_sanction_if_you_cannot_take_the_call_is_an_offer() -> None:
+    # Round 36 B-018 (read after its measurement); all 4 labelled letters with these words call them an offer.
+    reading = KENDAL.reading(
+        "Your work coach will phone you instead on Monday 27 April 2020 at around 11:00am to see how you are. "
+        "For the next three months you will not be sanctioned if you cannot take this call, and your payments "
+        "will not be reduced."
+    )
+    assert (reading.votes.rule, reading.votes.path) == ("voluntary", "offer")
+    assert reading.letter.sanction_language is False
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
