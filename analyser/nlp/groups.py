@@ -48,7 +48,9 @@ _NOT = r"(?:\bnot\b|n't|\bno\b|\bnever\b)"
 _WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful))\b)"
 # Words before a statement that make it general, conditional or a question about the reader.
 _NOT_ABOUT_READER = re.compile(
-    r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|someone|some|most|decide|decides"
+    # ... but "As someone in the work-related activity group, you need to come" is the reader (round 37 A-022).
+    r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|(?<!\bas\s)someone|some|most"
+    r"|decide|decides"
     # "You may be placed in the support group" supposes a move ("may" in lower case: "3 May" dates).
     rf"|could|might|(?-i:may)\W+be\W+(?:placed|put|moved|treated)|{_WOULD}|until|once|eg|e\.g)\b",
     re.I,
@@ -114,6 +116,8 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
     ),
     # "You do not have LCW and LCWRA" denies both: no group at all, and no other reading of its words.
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,2}}{_BOTH}", re.I), "", 0.99),
+    # "Your Universal Credit will not include the LCW or LCWRA amount" denies either (round 37 F-108).
+    (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,4}}(?:{_LCW}|\blcw)\W+or\W+{_LCWRA_ONLY}", re.I), "", 0.99),
     # "... does not have LCWRA", "the tribunal did not find that you have LCWRA": a denial may sit a
     # verb of judging away from the words it denies.
     (re.compile(rf"{_NOT}\W+(?:\w+\W+){{0,4}}{_LCWRA_ONLY}", re.I), "wrag", 0.97),
