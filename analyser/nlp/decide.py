@@ -180,8 +180,8 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         and not any(s.label_ == "voluntary" for s in direct)
     ):
         # Only the general condition speaks, and nothing is booked, asked for or offered: nothing to
-        # attend now (the path of any other letter that asks nothing).
-        return Decision("none", bool(sanctions), None, sanctions, "nothing-to-attend")
+        # attend now. Its own path: a bag of words reads this sentence as a summons (combine.py).
+        return Decision("none", bool(sanctions), None, sanctions, "general-condition")
     optional = [span for span in direct if span.label_ == "voluntary"]
     # "If you do not come, we will decide on the information we have" is a cost, but no duty
     # when the letter also says in terms that coming is voluntary (an interview under caution).
@@ -249,12 +249,14 @@ def _in_general_condition(span: Span) -> bool:
     """Whether a duty or threat is (in) the cost of missing any interview: in the sentence's "if you do
     not attend an interview ..." clause or after it, not a duty said before it ("You must attend an
     interview with your adviser next Tuesday - if you fail to attend an interview ...")."""
+    if span.label_ == "request":
+        return False
     found = _ANY_INTERVIEW.search(span.sent.text)
-    return (
-        span.label_ != "request"
-        and found is not None
-        and span.start_char - span.sent.start_char >= found.start()
-    )
+    if found is not None:
+        return span.start_char - span.sent.start_char >= found.start()
+    # "... your Universal Credit may be reduced. This is called a sanction.": the next sentence names it.
+    before = span.doc[span.sent.start - 1].sent if span.sent.start else None
+    return span.label_ == "sanction" and before is not None and _ANY_INTERVIEW.search(before.text) is not None
 
 
 def _direct(span: Span) -> bool:

@@ -87,6 +87,41 @@ def test_good_cause_accepted_for_a_missed_meeting_is_no_duty_to_go_to_the_next()
     assert reading.letter.sanction_language is False
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Round 37 (read after its measurement): a journal's typos, an IB letter's condition, a Welsh-only page.
+        "its mandatery as your in the intensive work search group.",
+        "This interview is part of the conditions for getting Incapacity Benefit.",
+        "Rhaid i chi fynychu.",
+    ],
+)
+def test_duties_in_typos_conditions_and_welsh_are_duties(sentence: str) -> None:
+    assert "mandatory" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "if you dont attend with out a good reason your UC could be sancioned.",
+        "Os na fyddwch yn mynychu heb reswm da, gallai eich taliadau Credyd Cynhwysol gael eu lleihau.",
+    ],
+)
+def test_threats_in_typos_and_welsh_are_threats(sentence: str) -> None:
+    assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
+
+
+def test_a_leaflets_cost_of_missing_an_appointment_asks_nothing_whatever_the_weighing() -> None:
+    # Round 37 F-104 (read after its measurement): the classifier reads it as a summons (0.99).
+    reading = KENDAL.reading(
+        "What happens if you miss an appointment?\nIf you don't go to an appointment with your work coach and "
+        "you don't have a good reason, your Universal Credit payments may be reduced. This is called a "
+        "sanction. Always tell us in your journal if you can't make it."
+    )
+    assert (reading.votes.path, reading.letter.attendance) == ("general-condition", "none")
+    assert reading.letter.sanction_language is True
+
+
 @pytest.mark.parametrize("meeting", ["an interview", "a work focused interview", "a meeting"])
 def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons(meeting: str) -> None:
     # Round 36 F-083 (read after its measurement): page 3 of an award letter.

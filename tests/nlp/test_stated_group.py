@@ -74,6 +74,12 @@ letter = KENDAL.letter
             "Fit notes\nYour Employment and Support Allowance will continue to be paid at the assessment rate.",
             "assessment_phase",
         ),
+        # Round 37 A-022 (read after its measurement): "as someone in" the group is the reader.
+        (
+            "Employment and Support Allowance\nAs someone in the work-related activity group, you need to come "
+            "and see your personal adviser.",
+            "wrag",
+        ),
         # Round 36 A-019 (read after its measurement): a payment letter's "This is the assessment rate."
         (
             "Employment and Support Allowance - your payments\nYou will get £64.30 a week. This is the "
@@ -214,6 +220,8 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
 @pytest.mark.parametrize(
     "body",
     [
+        # Round 37 F-108 (read after its measurement): denied either way, no group.
+        "Universal Credit\nThis means your Universal Credit will not include the LCW or LCWRA amount.",
         "If you are in the support group you do not have to come. People in the work-related activity group "
         "must take part.",
         "We will decide whether you have limited capability for work-related activity.",
