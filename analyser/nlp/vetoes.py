@@ -72,6 +72,13 @@ _TOPIC_NEXT = {
     "it",
     "them",
     "documents",
+    # "You do not need to tell us what the appointment is for" (round 37 B-005, after its measurement)
+    "us",
+    "me",
+    "what",
+    "why",
+    "how",
+    "anyone",
 }
 
 

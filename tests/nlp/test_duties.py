@@ -111,6 +111,28 @@ def test_threats_in_typos_and_welsh_are_threats(sentence: str) -> None:
     assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
 
 
+def test_no_need_to_tell_us_what_the_appointment_is_for_is_no_offer() -> None:
+    # Round 37 B-005 (read after its measurement): it stood as an offer to everyone against the WRAG's duty.
+    live = [
+        s for s in cue_spans("You do not need to tell us what the appointment is for.") if s._.why_not is None
+    ]
+    assert "voluntary" not in {s.label_ for s in live}
+    found = letter(
+        "You have been placed in the work-related activity group. People in the work-related activity group "
+        "have to take part in work-focused interviews. Your first interview is on 21 September 2011 at 9.50am "
+        "at Kendal Jobcentre. You must take part in this interview. If you do not, your ESA will be reduced.\n"
+        "If you have a health appointment on this date, let us know and we will rearrange. You do not need to "
+        "tell us what the appointment is for."
+    )
+    assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
+
+
+def test_under_no_obligation_to_attend_is_an_offer() -> None:
+    assert "voluntary" in {
+        s.label_ for s in cue_spans("You are under no obligation to attend.") if s._.why_not is None
+    }
+
+
 def test_a_leaflets_cost_of_missing_an_appointment_asks_nothing_whatever_the_weighing() -> None:
     # Round 37 F-104 (read after its measurement): the classifier reads it as a summons (0.99).
     reading = KENDAL.reading(
