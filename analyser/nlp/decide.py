@@ -126,6 +126,11 @@ _ANY_INTERVIEW = re.compile(
     r" (?:an?|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
     re.I,
 )
+# "People who ... are in the work-related activity group must take part ... If they do not take part
+# without good cause, their ESA can be reduced": duties and threats said of others, in a sentence that
+# never speaks to the reader, are general information (still sanction language).
+_OTHERS = re.compile(r"\b(?:they|their|people|claimants|customers|those)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|you're|you've|yours|yourself)\b", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 
@@ -149,6 +154,7 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         if _direct(s)
         and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
         and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
+        and not (s.label_ in ("sanction", "mandatory") and _about_others(s))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
@@ -257,6 +263,11 @@ def _in_general_condition(span: Span) -> bool:
     # "... your Universal Credit may be reduced. This is called a sanction.": the next sentence names it.
     before = span.doc[span.sent.start - 1].sent if span.sent.start else None
     return span.label_ == "sanction" and before is not None and _ANY_INTERVIEW.search(before.text) is not None
+
+
+def _about_others(span: Span) -> bool:
+    said = span.sent.text
+    return bool(_OTHERS.search(said)) and not _READER.search(said)
 
 
 def _direct(span: Span) -> bool:

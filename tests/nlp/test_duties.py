@@ -127,6 +127,19 @@ def test_no_need_to_tell_us_what_the_appointment_is_for_is_no_offer() -> None:
     assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
 
 
+def test_a_duty_and_threat_said_of_other_people_are_general_information() -> None:
+    # Round 37 B-033 (read after its measurement): a support-group reader's letter with a WRAG footer.
+    reading = KENDAL.reading(
+        "Our records show you get Employment and Support Allowance and are in the support group.\nPlease come "
+        "to the appointment below to meet your work coach: Tuesday 10 February 2015, 3.00pm, Kendal Jobcentre.\n"
+        "About ESA and work focused interviews (general information)\nPeople who get ESA and are in the "
+        "work-related activity group must take part in work focused interviews when they are asked to. If they "
+        "do not take part without good cause, their ESA can be reduced."
+    )
+    assert (reading.votes.rule, reading.votes.path) == ("unclear", "request")
+    assert reading.letter.sanction_language is True
+
+
 def test_under_no_obligation_to_attend_is_an_offer() -> None:
     assert "voluntary" in {
         s.label_ for s in cue_spans("You are under no obligation to attend.") if s._.why_not is None
