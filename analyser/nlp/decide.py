@@ -83,9 +83,7 @@ GOING_WORDS = {
 # A negated threat about not going is an offer: "you won't be sanctioned if you decide not to take part".
 _NOT_GOING = re.compile(
     r"\b(?:(?:decide|choose|prefer|want) not to|whether or not|(?:do not|don't|do n't) want to|decline"
-    r"|say no|turn (?:it|this) down|missing appointments"
-    # "you will not be sanctioned if you cannot take this call": all 4 labelled letters call it an offer
-    r"|(?:cannot|can't|ca n't|can not|are unable to) (?:take|make|attend|come|go|join|keep))\b",
+    r"|say no|turn (?:it|this) down|missing appointments)\b",
     re.I,
 )
 # A sanction already imposed for an appointment already missed, or good cause accepted for it, asks
@@ -126,11 +124,14 @@ _ANY_INTERVIEW = re.compile(
     r" (?:an?|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
     re.I,
 )
-# "People who ... are in the work-related activity group must take part ... If they do not take part
-# without good cause, their ESA can be reduced": duties and threats said of others, in a sentence that
-# never speaks to the reader, are general information (still sanction language).
-_OTHERS = re.compile(r"\b(?:they|their|people|claimants|customers|those)\b", re.I)
-_READER = re.compile(r"\b(?:you|your|you're|you've|yours|yourself)\b", re.I)
+# A time of day or a weekday: a meeting the date finder may have missed ("on Tuesday at 10am"), so the
+# letter may book one and the general condition is not all it says.
+_WHEN = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_NAMES_IT = re.compile(r"\W*(?:this|that|it)\W+is\W+(?:called|known\W+as)\W+an?\W+sanction\W*$", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
 
@@ -154,7 +155,6 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
         if _direct(s)
         and not (s.sent.start in later and s.label_ in ("mandatory", "sanction"))
         and not (s.label_ in ("request", "sanction", "mandatory") and _PAST_FAILURE.search(s.sent.text))
-        and not (s.label_ in ("sanction", "mandatory") and _about_others(s))
     ]
     sanctions = [span for span in live if span.label_ == "sanction"]  # after acceptance too: still a threat
     threats = [span for span in direct if span.label_ == "sanction" and not _about_paperwork(span)]
@@ -182,6 +182,7 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if (
         not has_appointment
         and asks
+        and not _WHEN.search(asks[0].doc.text)
         and all(_in_general_condition(s) for s in asks)
         and not any(s.label_ == "voluntary" for s in direct)
     ):
@@ -262,12 +263,12 @@ def _in_general_condition(span: Span) -> bool:
         return span.start_char - span.sent.start_char >= found.start()
     # "... your Universal Credit may be reduced. This is called a sanction.": the next sentence names it.
     before = span.doc[span.sent.start - 1].sent if span.sent.start else None
-    return span.label_ == "sanction" and before is not None and _ANY_INTERVIEW.search(before.text) is not None
-
-
-def _about_others(span: Span) -> bool:
-    said = span.sent.text
-    return bool(_OTHERS.search(said)) and not _READER.search(said)
+    return (
+        span.label_ == "sanction"
+        and _NAMES_IT.match(span.sent.text) is not None
+        and before is not None
+        and _ANY_INTERVIEW.search(before.text) is not None
+    )
 
 
 def _direct(span: Span) -> bool:

@@ -49,7 +49,7 @@ _WOULD = r"would(?!\W+(?:like|be\W+(?:glad|happy|grateful))\b)"
 # Words before a statement that make it general, conditional or a question about the reader.
 _NOT_ABOUT_READER = re.compile(
     # ... but "As someone in the work-related activity group, you need to come" is the reader (round 37 A-022).
-    r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|(?<!\bas\s)someone|some|most"
+    r"\b(?:if|whether|unless|people|those|anyone|everyone|claimants|customers|(?<!^as\s)someone|some|most"
     r"|decide|decides"
     # "You may be placed in the support group" supposes a move ("may" in lower case: "3 May" dates).
     rf"|could|might|(?-i:may)\W+be\W+(?:placed|put|moved|treated)|{_WOULD}|until|once|eg|e\.g)\b",
@@ -81,7 +81,10 @@ _BENEFIT = (
 )
 # Money paid for a group is the reader's own whoever the sentence names: "LCWRA element £416.19",
 # a statement's "Limited capability for work and work-related activity amount £343.63".
-_PAID = ("component", "element", "amount", "addition", "£", "assessment rate")
+_PAID = ("component", "element", "amount", "addition", "£")
+# "This is the assessment rate." in a payment letter is the reader's rate (round 36 A-019); "The assessment
+# rate is paid for the first 13 weeks" is information.
+_THIS_RATE = re.compile(r"\s*(?:this|that|it)\W+is\W+the\W+assessment\W+rate\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
                 continue  # "while we assess your claim" for PIP, UC or a grant
             before = text[:start]
             # The reader may be named inside a denial: "it was not satisfied that you have ...".
-            paid = match.group(0).lower().endswith(_PAID)
+            paid = match.group(0).lower().endswith(_PAID) or bool(_THIS_RATE.match(text))
             # "Until your assessment is complete you will stay in the assessment phase" states it.
             doubts = {word.group(0).lower() for word in _NOT_ABOUT_READER.finditer(before)}
             if group == "assessment_phase":

@@ -111,6 +111,31 @@ def test_threats_in_typos_and_welsh_are_threats(sentence: str) -> None:
     assert "sanction" in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
 
 
+@pytest.mark.parametrize(
+    "booking",
+    [
+        # A second review's letters: meetings the date finder misses (a weekday, no date) are still booked.
+        "Your next appointment with your work coach is on Tuesday at 10am.",
+        "Appointment with your work coach\nWednesday, 10:30am\nKendal Jobcentre",
+    ],
+)
+def test_the_cost_of_missing_an_appointment_beside_a_weekday_and_time_is_no_general_condition(
+    booking: str,
+) -> None:
+    reading = KENDAL.reading(
+        f"{booking}\nIf you don't go to an appointment with your work coach and you don't have a good reason, "
+        "your Universal Credit payments may be reduced. This is called a sanction."
+    )
+    assert reading.votes.path != "general-condition"
+    assert reading.letter.attendance == "mandatory"
+
+
+def test_a_welsh_duty_to_bring_something_is_no_duty_to_go() -> None:
+    # "Rhaid i chi ddod â'ch pasbort" is "you must bring your passport" (a second review's letter).
+    sentence = "Rhaid i chi ddod â'ch pasbort gyda chi."
+    assert "mandatory" not in {s.label_ for s in cue_spans(sentence) if s._.why_not is None}
+
+
 def test_no_need_to_tell_us_what_the_appointment_is_for_is_no_offer() -> None:
     # Round 37 B-005 (read after its measurement): it stood as an offer to everyone against the WRAG's duty.
     live = [
@@ -125,19 +150,6 @@ def test_no_need_to_tell_us_what_the_appointment_is_for_is_no_offer() -> None:
         "tell us what the appointment is for."
     )
     assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
-
-
-def test_a_duty_and_threat_said_of_other_people_are_general_information() -> None:
-    # Round 37 B-033 (read after its measurement): a support-group reader's letter with a WRAG footer.
-    reading = KENDAL.reading(
-        "Our records show you get Employment and Support Allowance and are in the support group.\nPlease come "
-        "to the appointment below to meet your work coach: Tuesday 10 February 2015, 3.00pm, Kendal Jobcentre.\n"
-        "About ESA and work focused interviews (general information)\nPeople who get ESA and are in the "
-        "work-related activity group must take part in work focused interviews when they are asked to. If they "
-        "do not take part without good cause, their ESA can be reduced."
-    )
-    assert (reading.votes.rule, reading.votes.path) == ("unclear", "request")
-    assert reading.letter.sanction_language is True
 
 
 def test_under_no_obligation_to_attend_is_an_offer() -> None:
@@ -191,17 +203,6 @@ def test_the_cost_of_missing_any_interview_is_a_condition_not_a_summons(meeting:
 )
 def test_a_duty_said_before_the_cost_of_missing_any_interview_is_still_a_duty(body: str) -> None:
     assert KENDAL.reading(body).votes.rule == "mandatory"
-
-
-def test_no_sanction_if_you_cannot_take_the_call_is_an_offer() -> None:
-    # Round 36 B-018 (read after its measurement); all 4 labelled letters with these words call them an offer.
-    reading = KENDAL.reading(
-        "Your work coach will phone you instead on Monday 27 April 2020 at around 11:00am to see how you are. "
-        "For the next three months you will not be sanctioned if you cannot take this call, and your payments "
-        "will not be reduced."
-    )
-    assert (reading.votes.rule, reading.votes.path) == ("voluntary", "offer")
-    assert reading.letter.sanction_language is False
 
 
 @pytest.mark.parametrize(

@@ -220,6 +220,10 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
 @pytest.mark.parametrize(
     "body",
     [
+        # A second review's letters: a comparison with someone in a group, and a rate described.
+        "Your payments stay the same as someone in the work-related activity group, so you need to come to an "
+        "interview on 12 June 2018 at 10am.",
+        "ESA rates\nThe assessment rate is paid for the first 13 weeks of a new claim.",
         # Round 37 F-108 (read after its measurement): denied either way, no group.
         "Universal Credit\nThis means your Universal Credit will not include the LCW or LCWRA amount.",
         "If you are in the support group you do not have to come. People in the work-related activity group "
