@@ -184,22 +184,20 @@ def test_train_rebuilds_a_working_model(tmp_path: Path) -> None:
     assert max(LETTER_TYPES, key=doc.cats.__getitem__) == "pip_assessment"
 
 
-def test_a_threat_reported_from_an_earlier_letter_is_not_made_again() -> None:
-    found = letter(
+@pytest.mark.parametrize(
+    "body",
+    [
         "Employment and Support Allowance\nWe wrote to you on 1 March about a work focused interview. "
         "The letter said that if you did not go, your ESA might be reduced. You are in the support group, "
-        "so you did not need to go, and we have cancelled the interview. Your ESA has not been affected."
-    )
-    assert found["sanction_language"] is False and found["attendance"] == "none"
-
-
-def test_a_threat_we_wrote_and_said_before_is_not_made_again() -> None:
-    # Round 36 A-095 (read after its measurement): "We wrote ... and said that ..." in one sentence.
-    found = letter(
+        "so you did not need to go, and we have cancelled the interview. Your ESA has not been affected.",
+        # Round 36 A-095 (read after its measurement): "We wrote ... and said that ..." in one sentence.
         "Your compliance interview\nWe wrote to you on 22 May asking you to attend a compliance interview on "
         "12 June and said that if you did not attend your benefit may be suspended.\nYour wife has sent us the "
-        "information we needed. You do not need to attend the interview on 12 June and it has been cancelled."
-    )
+        "information we needed. You do not need to attend the interview on 12 June and it has been cancelled.",
+    ],
+)
+def test_a_threat_reported_from_an_earlier_letter_is_not_made_again(body: str) -> None:
+    found = letter(body)
     assert found["sanction_language"] is False and found["attendance"] == "none"
 
 
