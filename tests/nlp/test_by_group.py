@@ -83,6 +83,18 @@ def test_a_lone_groups_offer_does_not_split_a_duty_said_to_everyone(groups: str)
     assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
 
 
+def test_groups_named_by_their_esa_component_split_attendance_by_group() -> None:
+    # Round 37 F-101 (read after its measurement).
+    found = letter(
+        "...If you get the support component of Employment and Support Allowance, you do not need to come to "
+        "this interview.\nIf you get the work-related activity component, you must come. If you do not come "
+        "and cannot show good cause, your ESA may be reduced.\nInterview: 11 October 2011, 10.30am, Ashford "
+        "Jobcentre Plus"
+    )
+    assert found["attendance"] == "unclear"
+    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+
+
 @pytest.mark.parametrize(
     "body",
     [
