@@ -16,7 +16,8 @@ MONTHS = {
     for spelling in {name, name[:3], *((name[:4],) if number == 9 else ())}
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAYNAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"  # a weekday, whole or shortened
+_DAYNAME = rf"(?:{_DAY}(?:day)?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAYS = {name: number for number, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
 _YEAR = r"(?P<year>(?:19|20)\d\d|'?\d\d)"
@@ -38,7 +39,7 @@ _PATTERNS = [
     _BARE_DAY_MONTH,
     # Friday 24th: the month is the next one, from the letter's date, where the 24th is a Friday
     re.compile(
-        r"\b(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s+(?:the\s+)?"
+        rf"\b(?P<weekday>{_DAY})(?:day)?\s+(?:the\s+)?"
         r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
     ),
     # 2013-05-14
@@ -54,6 +55,9 @@ _TIME = re.compile(
     r"|\b(?P<noon>noon|midday)\b",
     re.I,
 )
+# A time of day ("10am", "2.15pm", "10:30") or a weekday named in full: a meeting may be booked even
+# where no whole date is found ("your next appointment is on Tuesday at 10am").
+_WHEN = re.compile(rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b|\b\d{{1,2}}:\d{{2}}\b|\b{_DAY}day\b", re.I)
 _WORD_TIME = re.compile(r"\b(?P<how>half past|quarter past|quarter to)\s+(?P<hour>[a-z]+)\b", re.I)
 _NUMBER_WORDS = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
@@ -190,3 +194,8 @@ def find_times(text: str) -> list[FoundTime]:
         hour = hour + 12 if hour < 8 else hour  # office hours: "half past two" is 14:30
         times.append(FoundTime(f"{hour:02d}:{minute:02d}", match.start(), match.end()))
     return sorted(times, key=lambda t: t.start)
+
+
+def names_a_time_or_weekday(text: str) -> bool:
+    """Whether the text gives a time of day or names a weekday in full (see _WHEN)."""
+    return _WHEN.search(text) is not None

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from analyser.nlp.by_group import CONSEQUENCE_IDS, attendance_by_group
+from analyser.nlp.dates import names_a_time_or_weekday
 
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
 # A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
@@ -124,13 +125,6 @@ _ANY_INTERVIEW = re.compile(
     r" (?:an?|any) (?:work[- ]focus+ed )?(?:interview|appointment|meeting)s?\b",
     re.I,
 )
-# A time of day or a weekday: a meeting the date finder may have missed ("on Tuesday at 10am"), so the
-# letter may book one and the general condition is not all it says.
-_WHEN = re.compile(
-    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
 _NAMES_IT = re.compile(r"\W*(?:this|that|it)\W+is\W+(?:called|known\W+as)\W+an?\W+sanction\W*$", re.I)
 _PLACE = re.compile(r"\b(?:jobcentre|office|in person|come in|centre|branch)\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|ring|call)\b", re.I)
@@ -182,12 +176,13 @@ def decide(letter_type: str, live: list[Span], has_appointment: bool) -> Decisio
     if (
         not has_appointment
         and asks
-        and not _WHEN.search(asks[0].doc.text)
         and all(_in_general_condition(s) for s in asks)
         and not any(s.label_ == "voluntary" for s in direct)
+        and not names_a_time_or_weekday(asks[0].doc.text)
     ):
         # Only the general condition speaks, and nothing is booked, asked for or offered: nothing to
-        # attend now. Its own path: a bag of words reads this sentence as a summons (combine.py).
+        # attend now. (A time or a weekday may be a meeting the date finder missed, so the rule steps
+        # aside.) Its own path: a bag of words reads this sentence as a summons (combine.py).
         return Decision("none", bool(sanctions), None, sanctions, "general-condition")
     optional = [span for span in direct if span.label_ == "voluntary"]
     # "If you do not come, we will decide on the information we have" is a cost, but no duty
