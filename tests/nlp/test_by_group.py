@@ -10,26 +10,30 @@ from analyser.nlp.uc_groups import in_uc_terms
 letter = ASHFORD.letter
 
 
-def test_groups_heading_their_own_lines_split_attendance_by_group() -> None:
-    found = letter(
+@pytest.mark.parametrize(
+    "body",
+    [
+        # groups heading their own lines
         "Employment and Support Allowance - work focused interview on Tuesday 26 March at 10am.\n"
         "Do you have to come? That depends on your group.\n"
         "* Work-related activity group: you must attend. If you do not, your ESA may be reduced.\n"
-        "* Support group: you do not have to attend. It is your choice."
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
-
-
-def test_groups_heading_lines_with_a_dash_split_attendance_by_group() -> None:
-    found = letter(
+        "* Support group: you do not have to attend. It is your choice.",
+        # groups heading lines with a dash
         "Work focused interview\nWe have booked a work focused interview for you on 20 Nov 2012 at 10.30am.\n"
         "Support Group customers - you do not have to come to this interview. Your ESA will not be affected.\n"
         "Work Related Activity Group customers - you must take part. If you do not take part and do not "
-        "show good cause your ESA may be reduced."
-    )
+        "show good cause your ESA may be reduced.",
+        # groups named by their ESA component (round 37 F-101, read after its measurement)
+        "...If you get the support component of Employment and Support Allowance, you do not need to come to "
+        "this interview.\nIf you get the work-related activity component, you must come. If you do not come "
+        "and cannot show good cause, your ESA may be reduced.\nInterview: 11 October 2011, 10.30am, Ashford "
+        "Jobcentre Plus",
+    ],
+)
+def test_groups_named_in_headings_and_by_component_split_attendance_by_group(body: str) -> None:
+    found = letter(body)
     assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
+    assert found["attendance_by_group"] == {"wrag": "mandatory", "support_group": "voluntary"}
 
 
 def test_two_groups_in_one_sentence_each_get_their_own_answer() -> None:
@@ -81,18 +85,6 @@ def test_a_lone_groups_offer_does_not_split_a_duty_said_to_everyone(groups: str)
         + groups
     )
     assert (found["attendance"], found["attendance_by_group"]) == ("mandatory", None)
-
-
-def test_groups_named_by_their_esa_component_split_attendance_by_group() -> None:
-    # Round 37 F-101 (read after its measurement).
-    found = letter(
-        "...If you get the support component of Employment and Support Allowance, you do not need to come to "
-        "this interview.\nIf you get the work-related activity component, you must come. If you do not come "
-        "and cannot show good cause, your ESA may be reduced.\nInterview: 11 October 2011, 10.30am, Ashford "
-        "Jobcentre Plus"
-    )
-    assert found["attendance"] == "unclear"
-    assert found["attendance_by_group"] == {"support_group": "voluntary", "wrag": "mandatory"}
 
 
 @pytest.mark.parametrize(
