@@ -6,6 +6,7 @@ import pytest
 from written import KENDAL
 
 from analyser import check
+from analyser.nlp.combine import RULES_ALONE
 from analyser.nlp.read import cue_spans
 from analyser.result import Letter
 
@@ -159,7 +160,9 @@ def test_a_leaflets_cost_of_missing_an_appointment_asks_nothing_whatever_the_wei
         "you don't have a good reason, your Universal Credit payments may be reduced. This is called a "
         "sanction. Always tell us in your journal if you can't make it."
     )
-    assert (reading.votes.path, reading.letter.attendance) == ("general-condition", "none")
+    # The path is "general-condition", or "not-an-appointment" where the type classifier reads a leaflet
+    # (the model retrained with round 37 does): either way the rules decide alone.
+    assert reading.votes.path in RULES_ALONE and reading.letter.attendance == "none"
     assert reading.letter.sanction_language is True
 
 
