@@ -207,6 +207,12 @@ _BREAKS_OFF = re.compile(
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
+# "We are writing to everyone in the work-related activity group. Our records show that you are in this
+# group.": the reader's group is the one the sentence before names (round 37 B-108, after its measurement).
+_THIS_GROUP = re.compile(
+    r"\b(?:you(?:'re|\W+are)|you\W+have\W+been\W+(?:placed|put))\W+in\W+(?:this|that)\W+group\b", re.I
+)
+_NAMED = {group: re.compile(names, re.I) for group, names in _GROUP_NAMES.items()}
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
 _ANY_STATEMENT = re.compile(r"capabi|lcw|group|grp|wrag|component|element|phase|assess", re.I)
 
@@ -220,7 +226,9 @@ def stated_group(
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
     carried: int | None = None  # where a table line that broke off mid-name began
+    before = ""  # the sentence before this one
     for sentence in doc.sents:
+        previous, before = before, text[sentence.start_char : sentence.end_char]
         joined = carried is not None
         start = carried if carried is not None else sentence.start_char
         carried = None
@@ -238,6 +246,7 @@ def stated_group(
             continue
         if not _ANY_STATEMENT.search(said) or said.rstrip().endswith("?"):
             continue
+        found.extend(_this_group(said, start, previous))
         found.extend(
             statement
             for statement in _statements(said, start, quoted or [])
@@ -306,6 +315,17 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             if found_group:
                 kept.append(StatedGroup(found_group, offset + start, offset + end, found_strength))
     return kept
+
+
+def _this_group(text: str, offset: int, previous: str) -> list[StatedGroup]:
+    """"You are in this group", said of the one group the sentence before names."""
+    match = _THIS_GROUP.search(text)
+    if match is None or _NOT_ABOUT_READER.search(text[: match.start()]):
+        return []
+    named = [group for group, pattern in _NAMED.items() if pattern.search(previous)]
+    if len(named) != 1:
+        return []
+    return [StatedGroup(named[0], offset + match.start(), offset + match.end(), 0.9)]
 
 
 def _in_table_row(text: str, position: int) -> bool:

@@ -207,6 +207,12 @@ letter = KENDAL.letter
             "assessment_phase",
         ),
         ("You are in the Employment and Support Allowance work related activity grp.", "wrag"),
+        # Round 37 B-108 (read after its measurement): "this group" is the one the sentence before names.
+        (
+            "Important changes\nWe are writing to everyone in the Employment and Support Allowance "
+            "work-related activity group. Our records show that you are in this group.",
+            "wrag",
+        ),
     ],
 )
 def test_the_stated_group_is_read_through_negation_with_its_words(body: str, group: str) -> None:
@@ -232,6 +238,9 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "To be placed in the support group you need to score enough points.",
         "Until we have your assessment result, we cannot say whether you will be in the support group.",
         "Most people in the work-related activity group have to take part.",
+        # ... but not under an "if", nor after a sentence naming two groups.
+        "People in the work-related activity group must come. If you are in this group, phone us.",
+        "The support group and the work-related activity group are different. You are in this group now.",
         "You would likely be placed in the support group.",
         "Employment and Support Allowance is paid at a higher rate in the support group.",
         "Until your assessment is complete, people like you stay in the assessment phase.",
