@@ -29,7 +29,10 @@ from spacy.tokens import Doc
 from analyser.nlp.extract import BENEFIT_NAMES
 from analyser.typography import line_around, lowered
 
-_WRA = r"work\W{1,3}related\W{1,3}activit(?:y|ies)"
+# Typed and scanned letters misspell the names ("Work Related Activty Group", OCR's "reIated",
+# "activit y", "the Suport Group"): rounds 21, 25, 27 and 37 (after their measurement) read no group.
+_WRA = r"work\W{1,3}re[lI1]ated\W{1,3}acti?vi?t\W?(?:y|ies)"
+_SUPPORT = r"sup{1,2}ort"
 _LCW = r"limited\W+capabi\w*\W+for\W+work"
 # "... for work and (limited capability) for work-related activity"
 # "ant", "ts" or "&" for "and": phone OCR misreads a short word on a curled line (rounds 33 F and 36 B,
@@ -69,7 +72,7 @@ _READER_NEXT = re.compile(r",\s*you\b", re.I)
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
 _POSSIBLE = re.compile(rf"\b{_WOULD}\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
 _GROUP_NAMES = {
-    "support_group": rf"support\W+(?:group|grp)\b|\blcwra\W+group|{_BOTH}\W+group",
+    "support_group": rf"{_SUPPORT}\W+(?:group|grp)\b|\blcwra\W+group|{_BOTH}\W+group",
     "wrag": rf"{_WRA}\W+(?:group|grp)\b|\bwrag\b|(?:\blcw|{_LCW})\W+group",
 }
 _ASSESSMENT_PHASE = r"assessment\W+phase"
@@ -162,7 +165,7 @@ _STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
         for group, names in _GROUP_NAMES.items()
     ),
     (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
-    (re.compile(r"\bsupport\W+component", re.I), "support_group", 0.8),
+    (re.compile(rf"\b{_SUPPORT}\W+component", re.I), "support_group", 0.8),
     (re.compile(_ASSESSMENT_PHASE, re.I), "assessment_phase", 0.85),
     # ESA pays no component until the assessment phase ends (Welfare Reform Act 2007, s. 2 and s. 24(2)):
     # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it
@@ -297,7 +300,9 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
                 doubts.discard("until")
                 if _WHILE_DECIDING.search(before):
                     doubts -= {"whether", "decide", "decides"}
-            if doubts or _POSSIBLE.search(text):
+            # "As you are in the support group this would be voluntary": a possibility after the statement
+            # is what follows from it (rounds 19, 20, 23 and 10's, after their measurement: no group read).
+            if doubts or _POSSIBLE.search(text, 0, end):
                 continue
             # "As an ESA customer in the work-related activity group, you ...": the reader comes after.
             if not (paid or _READER.search(text[:end]) or _READER_NEXT.match(text, end)):

@@ -207,6 +207,17 @@ letter = KENDAL.letter
             "assessment_phase",
         ),
         ("You are in the Employment and Support Allowance work related activity grp.", "wrag"),
+        # Misspelt and OCR'd names (rounds 21, 25, 27 and 37, after their measurement: no group read).
+        ("We can see from our recods that you are in the Suport Group.", "support_group"),
+        ("As you are in the Work Related Activty Group you must atend an interveiw.", "wrag"),
+        ("As you are in the work reIated actvity group you must come in.", "wrag"),
+        ("Your adviser has told us that you are in the work-related activit y group.", "wrag"),
+        # A possibility after the statement follows from it (rounds 10, 19, 20 and 23, after their measurement).
+        ("As you have LCWRA this would be entirely voluntary.", "support_group"),
+        (
+            "You do not have to come because you are in the support group, but we would still like to see you.",
+            "support_group",
+        ),
         # Round 37 B-108 (read after its measurement): "this group" is the one the sentence before names.
         (
             "Important changes\nWe are writing to everyone in the Employment and Support Allowance "
