@@ -329,3 +329,12 @@ def test_the_reader_stopping_their_repayments_is_no_threat() -> None:
     ):
         assert "sanction" not in {s.label_ for s in cue_spans(own)}, own
     assert "sanction" in {s.label_ for s in cue_spans("If you do not go, we will stop paying your ESA.")}
+
+
+def test_an_appointment_said_to_be_mandatory_after_its_time_and_place_is_a_duty() -> None:
+    # Round 38 A-064 (after its measurement): the words between "appointment" and "is mandatory".
+    found = KENDAL.letter(
+        "Journal\n15 April 2019 16:20 - Work coach\n\nReminder: your appointment tomorrow (16/04) at 1.40pm at "
+        "Kendal Jobcentre is mandatory. It's to review your claimant commitment. Thanks, Gurpreet"
+    )
+    assert found["attendance"] == "mandatory"

@@ -234,9 +234,25 @@ def test_a_case_note_quoting_the_letter_it_is_about_reads_the_quotation_as_the_l
     assert (found.attendance, found.sanction_language, found.esa_group_stated) == ("mandatory", True, "wrag")
 
 
+def test_a_complaint_quoting_the_letter_it_is_about_reads_the_quotation_as_the_letter() -> None:
+    # Round 38 F-037 (after its measurement): "The letter from A4e said, and I quote:".
+    body = (
+        "Re: my case ref 12/4417\n\nI went to the Jobcentre about this and they said it wasn't them. The letter "
+        'from Seetec said, and I quote: "Attendance at this appointment is mandatory. Failure to attend may result '
+        'in a sanction being applied to your Jobseeker\'s Allowance." It was for 9.00am on Monday 3 December 2012.'
+    )
+    found = analyse_text(body).letter
+    assert (found.attendance, found.sanction_language) == ("mandatory", True)
+
+
 @pytest.mark.parametrize(
     "body",
     [
+        # A reply quoting the letter it answers: "That letter said:" (rounds 34 A and 37 B).
+        "Thank you for your letter about the appointment letter we sent you on 25 June.\n"
+        'That letter said: "You must attend a work focused interview on 10 July 2018. If you do not attend, '
+        'your ESA may be reduced." I am sorry; it should not have been sent. Our records confirm that you are '
+        "in the support group, so you do not have to take part in work focused interviews.",
         # A correction quoting the sender's own earlier letter: the quotation is not this letter's demand.
         "We are writing about the letter we sent you on 2 May 2014. Here is what it said:\n\n"
         '"You must take part in a work-focused interview on 20 May 2014. If you do not, your Employment and '
