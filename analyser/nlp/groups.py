@@ -323,7 +323,7 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
 
 
 def _this_group(text: str, offset: int, previous: str) -> list[StatedGroup]:
-    """"You are in this group", said of the one group the sentence before names."""
+    """The one group the sentence before names, where this one says "you are in this group"."""
     match = _THIS_GROUP.search(text)
     if match is None or _NOT_ABOUT_READER.search(text[: match.start()]):
         return []

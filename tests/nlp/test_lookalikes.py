@@ -239,7 +239,7 @@ def test_a_complaint_quoting_the_letter_it_is_about_reads_the_quotation_as_the_l
     body = (
         "Re: my case ref 12/4417\n\nI went to the Jobcentre about this and they said it wasn't them. The letter "
         'from Seetec said, and I quote: "Attendance at this appointment is mandatory. Failure to attend may result '
-        'in a sanction being applied to your Jobseeker\'s Allowance." It was for 9.00am on Monday 3 December 2012.'
+        "in a sanction being applied to your Jobseeker's Allowance.\" It was for 9.00am on Monday 3 December 2012."
     )
     found = analyse_text(body).letter
     assert (found.attendance, found.sanction_language) == ("mandatory", True)
