@@ -25,6 +25,11 @@ from analyser.nlp.train import ATTENDANCE_CATS, SANCTION_CAT
 # a found threat were wrong 8 times in 27 at 0.8, and once in 18 at 0.95.
 OVERRULE_FOUND_THREAT = 0.95
 OVERRULE_NO_THREAT = 0.8
+# The weights may prefer an answer the classifier itself scores low, on the strength of what the
+# sentences do: "you do not have to join the programme. However, you must attend the information session"
+# read as an offer at 0.10 (round 38 A-048, after its measurement). Of 2,046 overrules on 14,538
+# labelled letters, the two whose answer the classifier scored below one half were both wrong.
+OVERRULE_MIN_SCORE = 0.5
 WEIGHTS_KEY = "attendance_weighing"  # where calibration.json keeps the fitted weights
 # Where the rules decide alone. Answers that turn on the reader's group or circumstances, which the
 # rules read and a bag of words cannot, are too rare in the labelled letters for the weights to learn
@@ -89,10 +94,11 @@ def by_answer(votes: Votes) -> dict[str, Features]:
 
 
 def weigh_attendance(votes: Votes, weights: Weights | None = None) -> Weighed:
-    """The attendance to report: the likeliest answer under the fitted weights, with two limits the
+    """The attendance to report: the likeliest answer under the fitted weights, with three limits the
     weights cannot learn. Answers per group or per circumstance come from the rules alone (the
-    classifier reads neither), and the classifier cannot win with a look-alike: its bag of words reads "you don't have
-    to talk about your health" as an offer, which the rules found it is not."""
+    classifier reads neither); the classifier cannot win with a look-alike (its bag of words reads "you
+    don't have to talk about your health" as an offer, which the rules found it is not); and it cannot
+    win with an answer it scores below OVERRULE_MIN_SCORE itself."""
     weights = load_weights(WEIGHTS_KEY) if weights is None else weights
     found = model_attendance(votes.cats)
     if found is None:
@@ -102,7 +108,7 @@ def weigh_attendance(votes: Votes, weights: Weights | None = None) -> Weighed:
         return kept
     probability = chances(by_answer(votes), weights)
     best = max(probability, key=lambda answer: probability[answer])
-    if best in (votes.rule, votes.lookalike):
+    if best in (votes.rule, votes.lookalike) or votes.cats[ATTENDANCE_CATS[best]] < OVERRULE_MIN_SCORE:
         return kept
     return Weighed(best, "overruled")
 

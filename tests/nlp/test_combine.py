@@ -52,6 +52,19 @@ def test_the_classifier_cannot_win_with_a_look_alike() -> None:
     assert weigh_attendance(said, TRUST_THE_MODEL).value == "unclear"
 
 
+def test_the_classifier_cannot_win_with_an_answer_it_scores_low_itself() -> None:
+    # Round 38 A-048 (after its measurement): the weights preferred an offer the classifier scored 0.10.
+    trust_offers = TRUST_THE_MODEL | {"answer|voluntary|threat": 15.0}
+    weighed = weigh_attendance(
+        votes("mandatory", "threat", {"voluntary": 0.1, "mandatory": 0.01}), trust_offers
+    )
+    assert (weighed.value, weighed.agreement) == ("mandatory", "kept")
+    weighed = weigh_attendance(
+        votes("mandatory", "threat", {"voluntary": 0.6, "mandatory": 0.01}), trust_offers
+    )
+    assert (weighed.value, weighed.agreement) == ("voluntary", "overruled")
+
+
 def test_without_the_classifier_or_fitted_weights_the_rules_decide() -> None:
     assert weigh_attendance(Votes("none", "nothing", {}), TRUST_THE_MODEL).value == "none"
     assert weigh_attendance(votes("none", "nothing", {"mandatory": 0.99}), {}).value == "none"
