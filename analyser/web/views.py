@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyser.nlp.groups import GROUP_NAME_WORDS
+from analyser.nlp.group_words import GROUP_NAME_WORDS
 from analyser.result import WRONGFUL, AnalysisResult, Evidence
 from analyser.rules.calendar import clock_time, long_date
 from analyser.rules.drafts import DRAFT_VERDICTS

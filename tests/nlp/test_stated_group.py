@@ -212,6 +212,14 @@ letter = KENDAL.letter
         ("As you are in the Work Related Activty Group you must atend an interveiw.", "wrag"),
         ("As you are in the work reIated actvity group you must come in.", "wrag"),
         ("Your adviser has told us that you are in the work-related activit y group.", "wrag"),
+        ("You are in the work-re1ated activity qroup. This means you must attend.", "wrag"),
+        # "While we assess your claim" in a letter that names ESA and no other assessed benefit (ten labelled
+        # letters, round 38 B-036 among them, after its measurement).
+        (
+            "Employment and Support Allowance - work focused interview\nYou have claimed Employment and Support "
+            "Allowance (ESA). While we assess your claim, you need to take part in a work focused interview.",
+            "assessment_phase",
+        ),
         # A possibility after the statement follows from it (rounds 10, 19, 20 and 23, after their measurement).
         ("As you have LCWRA this would be entirely voluntary.", "support_group"),
         (
@@ -249,6 +257,9 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "To be placed in the support group you need to score enough points.",
         "Until we have your assessment result, we cannot say whether you will be in the support group.",
         "Most people in the work-related activity group have to take part.",
+        # ... but not where the letter names another benefit whose claim is assessed.
+        "You get Employment and Support Allowance and have claimed Personal Independence Payment. While we "
+        "assess your claim, we may ask you to go to a consultation.",
         # ... but not under an "if", nor after a sentence naming two groups.
         "People in the work-related activity group must come. If you are in this group, phone us.",
         "The support group and the work-related activity group are different. You are in this group now.",
