@@ -108,7 +108,10 @@ def weigh_attendance(votes: Votes, weights: Weights | None = None) -> Weighed:
         return kept
     probability = chances(by_answer(votes), weights)
     best = max(probability, key=lambda answer: probability[answer])
-    if best in (votes.rule, votes.lookalike) or votes.cats[ATTENDANCE_CATS[best]] < OVERRULE_MIN_SCORE:
+    if (
+        best in (votes.rule, votes.lookalike)
+        or votes.cats.get(ATTENDANCE_CATS[best], 0.0) < OVERRULE_MIN_SCORE
+    ):
         return kept
     return Weighed(best, "overruled")
 

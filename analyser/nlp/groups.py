@@ -71,6 +71,11 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 _THIS_GROUP = re.compile(
     r"\b(?:you(?:'re|\W+are)|you\W+have\W+been\W+(?:placed|put))\W+in\W+(?:this|that)\W+group\b", re.I
 )
+# What comes before a statement the sentence asserts: it opens the sentence ("You are in the ...") or
+# gives a reason ("As you have LCWRA", "because you are in the support group").
+_ASSERTED = re.compile(
+    r"(?:^\W*|\b(?:as|because|since)\W+)(?:you|he|she)(?:\W+(?:are|is|'re|now|still|also))*\W*$", re.I
+)
 _NAMED = {group: re.compile(names, re.I) for group, names in GROUP_NAMES.items()}
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
 _ANY_STATEMENT = re.compile(r"capabi|lcw|group|qroup|grp|wrag|component|element|phase|assess", re.I)
@@ -180,9 +185,10 @@ def _statements(
                 doubts.discard("until")
                 if _WHILE_DECIDING.search(before):
                     doubts -= {"whether", "decide", "decides"}
-            # "As you are in the support group this would be voluntary": a possibility after the statement
-            # is what follows from it (rounds 19, 20, 23 and 10's, after their measurement: no group read).
-            if doubts or POSSIBLE.search(text, 0, end):
+            # "As you are in the support group this would be voluntary": a possibility after a statement the
+            # sentence asserts is what follows from it (rounds 19, 20, 23 and 10's, after their measurement:
+            # no group read). After "Should you be placed in ...", "When you are placed in ...", it supposes.
+            if doubts or POSSIBLE.search(text, 0, end if _ASSERTED.search(before) else len(text)):
                 continue
             # "As an ESA customer in the work-related activity group, you ...": the reader comes after.
             if not (paid or READER.search(text[:end]) or READER_NEXT.match(text, end)):
@@ -205,7 +211,12 @@ def _statements(
 def _this_group(text: str, offset: int, previous: str) -> list[StatedGroup]:
     """The one group the sentence before names, where this one says "you are in this group"."""
     match = _THIS_GROUP.search(text)
-    if match is None or NOT_ABOUT_READER.search(text[: match.start()]):
+    # "You are in this group if we decided ...", "... only if", "You are in this group now: ..." define it.
+    if (
+        match is None
+        or NOT_ABOUT_READER.search(text)
+        or re.match(r"\W*(?:\w+\s*)?(?:if|when|:)", text[match.end() :])
+    ):
         return []
     named = [group for group, pattern in _NAMED.items() if pattern.search(previous)]
     if len(named) != 1:

@@ -142,10 +142,7 @@ def about_the_arrangements(span: Span) -> bool:
 _POINTS_AT_A_LETTER = re.compile(
     r"letter below|below is|(?:i|he|she|they|we|client|son|daughter|partner|mum|dad|brother|sister) (?:got|received|has received|has got)"
     r" (?:this|the|a) letter|sent me this|got this|following letter|copied (?:it )?below|typed (?:it )?out"
-    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b"
-    # "The letter from A4e said, and I quote:" (round 38 F-037, after its measurement). Not "That letter
-    # said:", which a reply uses to quote the earlier letter it answers.
-    r"|\b(?:the|this|their) letter from [^.:\n]{1,40}? (?:said|says|states|stated|reads)\b|\band i quote\b",
+    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b",
     re.I,
 )
 _EARLIER = re.compile(r"\b(?:previous|earlier|last|old|before|ago|original|another)\b", re.I)

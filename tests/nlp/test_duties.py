@@ -338,3 +338,21 @@ def test_an_appointment_said_to_be_mandatory_after_its_time_and_place_is_a_duty(
         "Kendal Jobcentre is mandatory. It's to review your claimant commitment. Thanks, Gurpreet"
     )
     assert found["attendance"] == "mandatory"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A review's letters: "is mandatory" said of something else in the sentence.
+        "We would like to offer you an appointment with a Disability Employment Adviser on 3 June at 10am. "
+        "This appointment is not your Work Capability Assessment, which is compulsory.",
+        "We would like to offer you an interview with a work coach on 3 June at 10am. The interview is separate "
+        "from your health assessment, which is mandatory.",
+        "We would like you to come to a meeting on 3 June at 10am if you can. The meeting will explain why "
+        "having a Claimant Commitment is compulsory for Universal Credit.",
+        "Please come in on 3 June at 10am. Your appointment is to help us work out whether your work search is "
+        "compulsory.",
+    ],
+)
+def test_mandatory_said_of_something_else_is_no_duty_to_go(body: str) -> None:
+    assert KENDAL.letter(body)["attendance"] != "mandatory"

@@ -234,13 +234,19 @@ def test_a_case_note_quoting_the_letter_it_is_about_reads_the_quotation_as_the_l
     assert (found.attendance, found.sanction_language, found.esa_group_stated) == ("mandatory", True, "wrag")
 
 
-def test_a_complaint_quoting_the_letter_it_is_about_reads_the_quotation_as_the_letter() -> None:
-    # Round 38 F-037 (after its measurement): "The letter from A4e said, and I quote:".
-    body = (
-        "Re: my case ref 12/4417\n\nI went to the Jobcentre about this and they said it wasn't them. The letter "
-        'from Seetec said, and I quote: "Attendance at this appointment is mandatory. Failure to attend may result '
-        "in a sanction being applied to your Jobseeker's Allowance.\" It was for 9.00am on Monday 3 December 2012."
-    )
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A review's letters: a journal message that names the letter it passes on is that letter's demand,
+        # not a sender's note above it.
+        "Hi Sam, I have looked into this for you. The letter from the Health Assessment Advisory Service says "
+        "you need to go to an assessment on 4 May at 10am. You must attend, otherwise your Universal Credit "
+        "could be stopped.\n\nThanks\nKaren, Work Coach",
+        "Hello Sam, I have checked your account. The letter from the Jobcentre states that you must attend your "
+        "work-focused interview on 4 May at 10am or your benefit may be sanctioned.\n\nKind regards\nKaren",
+    ],
+)
+def test_a_message_passing_on_a_letters_demand_makes_it(body: str) -> None:
     found = analyse_text(body).letter
     assert (found.attendance, found.sanction_language) == ("mandatory", True)
 

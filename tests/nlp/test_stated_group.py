@@ -257,6 +257,17 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "To be placed in the support group you need to score enough points.",
         "Until we have your assessment result, we cannot say whether you will be in the support group.",
         "Most people in the work-related activity group have to take part.",
+        # A review's letters: "this group" defined, and a group supposed ("would" after "should", "had", "when").
+        "If you are in the work-related activity group you must attend. You are in this group if we decided you "
+        "have limited capability for work.",
+        "You asked whether you could be moved to the support group. You are in that group only if a decision "
+        "maker decides you should be.",
+        "Support group\nYou are in this group if your illness means you cannot do any work-related activity.",
+        "Should you be placed in the support group, you would not need to attend.",
+        "Had you been placed in the support group, you would not have needed to attend.",
+        "When you are placed in the support group you would no longer have to attend interviews.",
+        "In the event that you are placed in the support group, you would not need to come.",
+        "You told us you are in the support group, which would mean you do not have to attend interviews.",
         # ... but not where the letter names another benefit whose claim is assessed.
         "You get Employment and Support Allowance and have claimed Personal Independence Payment. While we "
         "assess your claim, we may ask you to go to a consultation.",
