@@ -26,6 +26,7 @@ from analyser.nlp.extract import appointment, benefits_mentioned, letter_date, n
 from analyser.nlp.groups import stated_group
 from analyser.nlp.letter_type import MEETINGS, classify, without_meeting
 from analyser.nlp.uc_groups import in_uc_terms
+from analyser.nlp.vetoes import group_as_reason
 from analyser.result import Appointment, Evidence, Letter, Page
 from analyser.settings import Settings
 
@@ -114,6 +115,10 @@ def read_with_keys(pages: list[Page]) -> Reading:
     decision = decide(letter_type, live, found_appointment is not None)
     offers = {s._.why_not for s in doc.spans["cues"] if s.label_ == "voluntary"}
     lookalike = "voluntary" if offers & set(_LOOKALIKE) and None not in offers else None
+    if decision.attendance == "mandatory" and any(
+        s.label_ == "mandatory" and s._.why_not is None and group_as_reason(s) for s in live
+    ):
+        lookalike = "unclear"  # the group is the duty's reason, not its condition (nlp/vetoes.py)
     votes = Votes(decision.attendance, decision.path, dict(doc.cats), lookalike)
     attendance = weigh_attendance(votes)
     switched_off = any(s.label_ == "sanction" and s._.why_not in _UNSEEN_BY_WORDS for s in doc.spans["cues"])

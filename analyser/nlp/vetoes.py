@@ -1,4 +1,5 @@
-"""Cue look-alikes: quotations that are the letter itself, requests that only inform, duties about a topic or the arrangements."""
+"""Cue look-alikes: quotations that are the letter itself, requests that only inform, duties about a topic or the
+arrangements, and a group given as the reason for a duty rather than its condition."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span
+
+from analyser.nlp.group_words import GROUP_NAME_WORDS
 
 QUOTED = re.compile(r'"[^"]{8,800}"')
 # A quotation that opens like a letter, or is most of the text, is the letter itself retyped or
@@ -173,3 +176,21 @@ def outside_the_letter(text: str) -> list[tuple[int, int]]:
     ):
         return regions + [(0, len(paragraphs[0]))]
     return regions
+
+
+# "As you are in the work-related activity group, you must attend", "Because you are in the WRAG, meeting
+# me is a condition of getting your ESA": the group is the reason for the duty, not a condition on it.
+# A bag of words reads its words as a letter whose answer turns on the group ("unclear"): round 39 B,
+# after its measurement, twice; no such overrule on 14,868 labelled letters was right.
+_AS_YOU_ARE_IN = re.compile(
+    r"\b(?:as|because|since)\W+(?:you|he|she)(?:'re|\W+are|\W+is|\W+have\W+been\W+placed|\W+has\W+been\W+placed)"
+    r"\W+in\W+(?:the\W+)?(?:esa\W+|employment\W+and\W+support\W+allowance\W+)?"
+    rf"(?:{GROUP_NAME_WORDS['support_group']}|{GROUP_NAME_WORDS['wrag']})",
+    re.I,
+)
+
+
+def group_as_reason(span: Span) -> bool:
+    """A duty cue whose sentence gives the reader's group as its reason before it."""
+    sentence = span.sent
+    return bool(_AS_YOU_ARE_IN.search(span.doc.text, sentence.start_char, span.start_char))

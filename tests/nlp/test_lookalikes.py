@@ -275,3 +275,22 @@ def test_an_earlier_letter_quoted_under_a_lead_in_is_still_switched_off(body: st
     found = analyse_text(body).letter
     assert found.sanction_language is False
     assert found.attendance != "mandatory"
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "As you are in the work-related activity group for Employment and Support Allowance, you must attend a "
+        "work focused interview with our Disability Employment Adviser.",
+        "Because you are in the work-related activity group, meeting with me is a condition of getting your ESA, "
+        "so please do come along.",
+    ],
+)
+def test_a_group_given_as_the_reason_for_a_duty_is_no_group_condition(reason: str) -> None:
+    # Round 39 B-001 and B-104 (after its measurement): the classifier read "unclear" (turns on the group).
+    found = letter(
+        f"Work focused interview\nDear Mr Ellwood\n\n{reason}\n\n  Wednesday 12 February 2014\n  11.40am\n"
+        "  Kendal Jobcentre\n\nWe will talk about the Access to Work scheme and local employers.\n\n"
+        "Please phone 01748 829 550 if you need to change the appointment."
+    )
+    assert found["attendance"] == "mandatory"
