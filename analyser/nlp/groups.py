@@ -71,10 +71,12 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
 _THIS_GROUP = re.compile(
     r"\b(?:you(?:'re|\W+are)|you\W+have\W+been\W+(?:placed|put))\W+in\W+(?:this|that)\W+group\b", re.I
 )
-# What comes before a statement the sentence asserts: it opens the sentence ("You are in the ...") or
-# gives a reason ("As you have LCWRA", "because you are in the support group").
-_ASSERTED = re.compile(
-    r"(?:^\W*|\b(?:as|because|since)\W+)(?:you|he|she)(?:\W+(?:are|is|'re|now|still|also))*\W*$", re.I
+# Openings that suppose a group: "Should you be placed in the support group, you would ...", "When you
+# are placed in ...". ("You told us you are in the support group, which would mean ..." is left stated:
+# writers label a reply's "You told us you are in the support group" as the reader's group.)
+_SUPPOSED = re.compile(
+    r"^\W*(?:should|had|were|when|whenever|in\W+the\W+event)\b",
+    re.I,
 )
 _NAMED = {group: re.compile(names, re.I) for group, names in GROUP_NAMES.items()}
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
@@ -91,7 +93,6 @@ def stated_group(
     conditions = False  # inside the items of a list that an "if:" opens
     carried: int | None = None  # where a table line that broke off mid-name began
     before = ""  # the sentence before this one
-    esa_only = _only_esa(text)
     for sentence in doc.sents:
         previous, before = before, text[sentence.start_char : sentence.end_char]
         joined = carried is not None
@@ -114,7 +115,7 @@ def stated_group(
         found.extend(_this_group(said, start, previous))
         found.extend(
             statement
-            for statement in _statements(said, start, quoted or [], esa_only)
+            for statement in _statements(said, start, quoted or [])
             if not _DEFINING_BRACKET.search(text, max(0, statement.start - _BRACKET_REACH), statement.start)
         )
     # "You have LCWRA | This meeting is optional": in a letter that answers group by group, a table
@@ -142,30 +143,7 @@ def stated_group(
     return StatedGroup(latest.group, latest.start, latest.end, round(latest.strength - 0.25, 3))
 
 
-# Benefits whose claims are assessed too: a letter naming one of them may mean its claim by "your claim".
-_ALSO_ASSESSED = (
-    "universal_credit",
-    "pip",
-    "dla",
-    "attendance_allowance",
-    "carers_allowance",
-    "pension_credit",
-)
-
-
-def _only_esa(text: str) -> bool:
-    """Whether the letter names ESA and no other benefit whose claim is assessed: "You have claimed
-    Employment and Support Allowance. While we assess your claim, ..." (ten labelled letters, round 38
-    B-036 among them, after its measurement)."""
-    words = lowered(text)
-    return bool(BENEFIT_NAMES["esa"].search(words)) and not any(
-        BENEFIT_NAMES[name].search(words) for name in _ALSO_ASSESSED
-    )
-
-
-def _statements(
-    text: str, offset: int, quoted: list[tuple[int, int]], esa_only: bool = False
-) -> list[StatedGroup]:
+def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[StatedGroup]:
     taken: list[tuple[int, int]] = []
     kept = []
     for pattern, group, strength in STATEMENTS:
@@ -173,7 +151,7 @@ def _statements(
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue  # a stronger statement already covers these words
-            if pattern is ASSESSING and not (esa_only or BENEFIT_NAMES["esa"].search(lowered(text))):
+            if pattern is ASSESSING and not BENEFIT_NAMES["esa"].search(lowered(text)):
                 continue  # "while we assess your claim" for PIP, UC or a grant
             before = text[:start]
             # The reader may be named inside a denial: "it was not satisfied that you have ...".
@@ -185,10 +163,10 @@ def _statements(
                 doubts.discard("until")
                 if _WHILE_DECIDING.search(before):
                     doubts -= {"whether", "decide", "decides"}
-            # "As you are in the support group this would be voluntary": a possibility after a statement the
-            # sentence asserts is what follows from it (rounds 19, 20, 23 and 10's, after their measurement:
-            # no group read). After "Should you be placed in ...", "When you are placed in ...", it supposes.
-            if doubts or POSSIBLE.search(text, 0, end if _ASSERTED.search(before) else len(text)):
+            # "As you are in the support group this would be voluntary": a possibility after the statement is
+            # what follows from it (rounds 10, 19, 20 and 23, after their measurement: no group read), unless
+            # the sentence opens by supposing it.
+            if doubts or _SUPPOSED.search(before) or POSSIBLE.search(text, 0, end):
                 continue
             # "As an ESA customer in the work-related activity group, you ...": the reader comes after.
             if not (paid or READER.search(text[:end]) or READER_NEXT.match(text, end)):
@@ -214,8 +192,8 @@ def _this_group(text: str, offset: int, previous: str) -> list[StatedGroup]:
     # "You are in this group if we decided ...", "... only if", "You are in this group now: ..." define it.
     if (
         match is None
-        or NOT_ABOUT_READER.search(text)
-        or re.match(r"\W*(?:\w+\s*)?(?:if|when|:)", text[match.end() :])
+        or NOT_ABOUT_READER.search(text[: match.start()])
+        or re.match(r"\W*(?:only\W+)?(?:if|when)\b|\W*(?:now\W*)?:", text[match.end() :], re.I)
     ):
         return []
     named = [group for group, pattern in _NAMED.items() if pattern.search(previous)]

@@ -190,7 +190,16 @@ _AS_YOU_ARE_IN = re.compile(
 )
 
 
+# "As you are in the support group, you only need to attend if you choose to": a choice, whatever the duty's words.
+_CHOICE = re.compile(
+    r"\bonly\b|\bif\W+you\W+(?:choose|want|wish|would\W+like|like|prefer)\b|\bvoluntar|\boptional\b|\bup\W+to\W+you\b",
+    re.I,
+)
+
+
 def group_as_reason(span: Span) -> bool:
-    """A duty cue whose sentence gives the reader's group as its reason before it."""
+    """A duty cue whose sentence gives the reader's group as its reason before it, and no choice."""
     sentence = span.sent
-    return bool(_AS_YOU_ARE_IN.search(span.doc.text, sentence.start_char, span.start_char))
+    return bool(
+        _AS_YOU_ARE_IN.search(span.doc.text, sentence.start_char, span.start_char)
+    ) and not _CHOICE.search(sentence.text)

@@ -294,3 +294,12 @@ def test_a_group_given_as_the_reason_for_a_duty_is_no_group_condition(reason: st
         "Please phone 01748 829 550 if you need to change the appointment."
     )
     assert found["attendance"] == "mandatory"
+
+
+def test_a_group_given_as_the_reason_for_a_choice_leaves_the_classifier_free() -> None:
+    # A second review's letter: the rules read "need to attend" as a duty; the classifier may still say otherwise.
+    found = letter(
+        "We would like to invite you to a work-focused interview on 12 March 2024 at 10:30am at Wigan Jobcentre. "
+        "As you are in the support group, you only need to attend if you choose to."
+    )
+    assert found["attendance"] != "mandatory"

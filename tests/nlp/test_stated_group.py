@@ -213,18 +213,41 @@ letter = KENDAL.letter
         ("As you are in the work reIated actvity group you must come in.", "wrag"),
         ("Your adviser has told us that you are in the work-related activit y group.", "wrag"),
         ("You are in the work-re1ated activity qroup. This means you must attend.", "wrag"),
-        # "While we assess your claim" in a letter that names ESA and no other assessed benefit (ten labelled
-        # letters, round 38 B-036 among them, after its measurement).
-        (
-            "Employment and Support Allowance - work focused interview\nYou have claimed Employment and Support "
-            "Allowance (ESA). While we assess your claim, you need to take part in a work focused interview.",
-            "assessment_phase",
-        ),
         # A possibility after the statement follows from it (rounds 10, 19, 20 and 23, after their measurement).
         ("As you have LCWRA this would be entirely voluntary.", "support_group"),
         (
             "You do not have to come because you are in the support group, but we would still like to see you.",
             "support_group",
+        ),
+        # A second review's letters: a possibility after the statement, "this group" said of a heading.
+        (
+            "You have been placed in the work-related activity group, so you will need to take part in "
+            "activities such as work-focused interviews.",
+            "wrag",
+        ),
+        (
+            "Following your assessment, you have been placed in the Support Group, which means you would not be "
+            "asked to attend work-focused interviews.",
+            "support_group",
+        ),
+        (
+            "Our records show that you are in the support group, so you would only need to come in if you want to.",
+            "support_group",
+        ),
+        ("Work-related activity group\nYou are in this group until we look at your claim again.", "wrag"),
+        (
+            "Support group\nYou are in this group, so you do not have to take part in work-related activity unless "
+            "you want to.",
+            "support_group",
+        ),
+        (
+            "Support group\nYou are in this group from when your assessment phase ended on 1 February 2024.",
+            "support_group",
+        ),
+        (
+            "Your ESA includes the work-related activity component of £35.75 a week. You have asked us to look "
+            "again at your claim. While we assess your claim, your payments will stay the same.",
+            "wrag",
         ),
         # Round 37 B-108 (read after its measurement): "this group" is the one the sentence before names.
         (
@@ -267,7 +290,11 @@ def test_the_stated_group_is_read_through_negation_with_its_words(body: str, gro
         "Had you been placed in the support group, you would not have needed to attend.",
         "When you are placed in the support group you would no longer have to attend interviews.",
         "In the event that you are placed in the support group, you would not need to come.",
-        "You told us you are in the support group, which would mean you do not have to attend interviews.",
+        # A second review's letters: another benefit's claim assessed, in a letter that names ESA in passing.
+        "You have claimed New Style Jobseeker's Allowance. You told us you used to get Employment and Support "
+        "Allowance. While we assess your claim, you must come to an interview.",
+        "You have claimed Income Support as a lone parent. You told us your partner gets Employment and Support "
+        "Allowance. While we assess your claim, you need to take part in a work-focused interview.",
         # ... but not where the letter names another benefit whose claim is assessed.
         "You get Employment and Support Allowance and have claimed Personal Independence Payment. While we "
         "assess your claim, we may ask you to go to a consultation.",
