@@ -2,8 +2,8 @@
 tried on every sentence with the weight each carries (groups.py decides which are about the reader).
 
 Each pattern is matched case-insensitively on one sentence; the match is the evidence quoted to the
-reader. The words around a statement that make it general, conditional or a possibility are here too,
-so that groups.py holds only the logic.
+reader. The words around a statement that make it general, conditional or a possibility are here too;
+groups.py holds the logic, and the patterns of layout (brackets, lists, table lines) it reads with it.
 """
 
 from __future__ import annotations
@@ -54,6 +54,18 @@ READER = re.compile(
 READER_NEXT = re.compile(r",\s*you\b", re.I)
 # "... - you would have no work-related requirements", "(for example, because you have LCWRA)": possibilities.
 POSSIBLE = re.compile(rf"\b{_WOULD}\b|\bfor\W+example\b|\bsuch\W+as\b", re.I)
+# "We are writing to everyone in the work-related activity group. Our records show that you are in this
+# group.": the reader's group is the one the sentence before names (round 37 B-108, after its measurement).
+THIS_GROUP = re.compile(
+    r"\b(?:you(?:'re|\W+are)|you\W+have\W+been\W+(?:placed|put))\W+in\W+(?:this|that)\W+group\b", re.I
+)
+# Openings that suppose a group: "Should you be placed in the support group, you would ...", "When you
+# are placed in ...". ("You told us you are in the support group, which would mean ..." is left stated:
+# writers label a reply's "You told us you are in the support group" as the reader's group.)
+SUPPOSED = re.compile(
+    r"^\W*(?:should|had|were|when|whenever|in\W+the\W+event)\b",
+    re.I,
+)
 GROUP_NAMES = {
     "support_group": rf"{_SUPPORT}\W+{_GROUP}\b|\blcwra\W+group|{_BOTH}\W+group",
     "wrag": rf"{_WRA}\W+{_GROUP}\b|\bwrag\b|(?:\blcw|{_LCW})\W+group",

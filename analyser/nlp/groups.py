@@ -38,6 +38,8 @@ from analyser.nlp.group_words import (
     READER,
     READER_NEXT,
     STATEMENTS,
+    SUPPOSED,
+    THIS_GROUP,
     THIS_RATE,
 )
 from analyser.typography import line_around, lowered
@@ -66,18 +68,6 @@ _BREAKS_OFF = re.compile(
 _WHILE_DECIDING = re.compile(r"\bdecid\w*\W+whether\b", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|when|where)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d+[.)]|\(?[a-z]\))\s")
-# "We are writing to everyone in the work-related activity group. Our records show that you are in this
-# group.": the reader's group is the one the sentence before names (round 37 B-108, after its measurement).
-_THIS_GROUP = re.compile(
-    r"\b(?:you(?:'re|\W+are)|you\W+have\W+been\W+(?:placed|put))\W+in\W+(?:this|that)\W+group\b", re.I
-)
-# Openings that suppose a group: "Should you be placed in the support group, you would ...", "When you
-# are placed in ...". ("You told us you are in the support group, which would mean ..." is left stated:
-# writers label a reply's "You told us you are in the support group" as the reader's group.)
-_SUPPOSED = re.compile(
-    r"^\W*(?:should|had|were|when|whenever|in\W+the\W+event)\b",
-    re.I,
-)
 _NAMED = {group: re.compile(names, re.I) for group, names in GROUP_NAMES.items()}
 # A word every statement above holds: most sentences have none, and skip the dozen searches.
 _ANY_STATEMENT = re.compile(r"capabi|lcw|group|qroup|grp|wrag|component|element|phase|assess", re.I)
@@ -92,9 +82,10 @@ def stated_group(
     found: list[StatedGroup] = []
     conditions = False  # inside the items of a list that an "if:" opens
     carried: int | None = None  # where a table line that broke off mid-name began
-    before = ""  # the sentence before this one
+    this_sentence = ""
     for sentence in doc.sents:
-        previous, before = before, text[sentence.start_char : sentence.end_char]
+        # "... you are in this group" (_this_group) reads the sentence before it
+        previous, this_sentence = this_sentence, text[sentence.start_char : sentence.end_char]
         joined = carried is not None
         start = carried if carried is not None else sentence.start_char
         carried = None
@@ -166,7 +157,7 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
             # "As you are in the support group this would be voluntary": a possibility after the statement is
             # what follows from it (rounds 10, 19, 20 and 23, after their measurement: no group read), unless
             # the sentence opens by supposing it.
-            if doubts or _SUPPOSED.search(before) or POSSIBLE.search(text, 0, end):
+            if doubts or SUPPOSED.search(before) or POSSIBLE.search(text, 0, end):
                 continue
             # "As an ESA customer in the work-related activity group, you ...": the reader comes after.
             if not (paid or READER.search(text[:end]) or READER_NEXT.match(text, end)):
@@ -188,7 +179,7 @@ def _statements(text: str, offset: int, quoted: list[tuple[int, int]]) -> list[S
 
 def _this_group(text: str, offset: int, previous: str) -> list[StatedGroup]:
     """The one group the sentence before names, where this one says "you are in this group"."""
-    match = _THIS_GROUP.search(text)
+    match = THIS_GROUP.search(text)
     # "You are in this group if we decided ...", "... only if", "You are in this group now: ..." define it.
     if (
         match is None
