@@ -122,7 +122,8 @@ def compile_phrase(phrase: str) -> list[list[dict[str, Any]]]:
 
     Grammar: plain words match case-insensitively; `[a|b c|]` is a choice of word sequences
     (an empty choice makes it optional); `{NAME}` is one word of a WORD_CLASSES list; `*N`
-    is up to N words of anything; `<punct>` is one punctuation mark.
+    is up to N words of anything; `<punct>` is one punctuation mark; `<marks>` is up to three tokens
+    that are not words (spaces, punctuation, a table's bars: "Mandatory   |  YES").
     """
     slots: list[list[list[dict[str, Any]]]] = []
     for piece in _TOKEN.findall(phrase):
@@ -134,6 +135,8 @@ def compile_phrase(phrase: str) -> list[list[dict[str, Any]]]:
             slots.append([[{"IS_SENT_START": False, "OP": "{0," + piece[1:] + "}"}]])
         elif piece == "<punct>":
             slots.append([[{"IS_PUNCT": True}]])
+        elif piece == "<marks>":
+            slots.append([[{"IS_ALPHA": False, "IS_DIGIT": False, "OP": "{0,3}"}]])
         else:
             slots.append([[{"LOWER": word} for word in _words(piece)]])
     return [_within_a_sentence(sum(choice, [])) for choice in itertools.product(*slots)]

@@ -145,7 +145,8 @@ def about_the_arrangements(span: Span) -> bool:
 _POINTS_AT_A_LETTER = re.compile(
     r"letter below|below is|(?:i|he|she|they|we|client|son|daughter|partner|mum|dad|brother|sister) (?:got|received|has received|has got)"
     r" (?:this|the|a) letter|sent me this|got this|following letter|copied (?:it )?below|typed (?:it )?out"
-    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b",
+    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b"
+    r"|showed (?:me|us) (?:the |a |this |his |her |their )?letter|(?:part|bit|paragraph|section)s? copied",
     re.I,
 )
 _EARLIER = re.compile(r"\b(?:previous|earlier|last|old|before|ago|original|another)\b", re.I)

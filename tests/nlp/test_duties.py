@@ -356,3 +356,21 @@ def test_an_appointment_said_to_be_mandatory_after_its_time_and_place_is_a_duty(
 )
 def test_mandatory_said_of_something_else_is_no_duty_to_go(body: str) -> None:
     assert KENDAL.letter(body)["attendance"] != "mandatory"
+
+
+@pytest.mark.parametrize(
+    ("row", "mandatory"),
+    [
+        # Round 39 F-018 (after its measurement): an appointment table whose row says it is mandatory.
+        ("Mandatory   |  YES", True),
+        ("Attendance compulsory: Y", True),
+        ("Mandatory   |  NO", False),
+        ("Mandatory reconsideration requested: Yes", False),
+    ],
+)
+def test_a_table_row_saying_the_appointment_is_mandatory_is_a_duty(row: str, mandatory: bool) -> None:
+    table = (
+        "Appointment | Claimant commitment review\nWhen        | 27/11/2018 11:00\n"
+        f"Where       | Kendal Jobcentre Plus\n{row}\nNotes       | bring your payslips"
+    )
+    assert (KENDAL.letter(table)["attendance"] == "mandatory") is mandatory
