@@ -23,10 +23,10 @@ from analyser.nlp.by_group import (
     GROUP_LABELS,
     ROW_ONLY_IDS,
 )
-from analyser.nlp.decide import GOING_WORDS
 from analyser.nlp.phrases import patterns_for
 from analyser.nlp.vetoes import (
     about_a_topic,
+    about_going,
     about_the_arrangements,
     only_informs,
     outside_the_letter,
@@ -162,7 +162,7 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "rearranges"  # "if you need to change the visit, call us": no duty to go
             elif span.label_ == "sanction" and _is_statement(span):
                 why = "statement"
-            elif span.id_ in CONSEQUENCE_IDS and not {t.lower_ for t in span.sent} & GOING_WORDS:
+            elif span.id_ in CONSEQUENCE_IDS and not about_going(span):
                 why = "not about attending"
             elif span.label_ in _VETOED_WHEN_REPORTED and _reported(spans):
                 # "The letter said that if you did not attend, your benefit might be affected"

@@ -1,5 +1,6 @@
 """Cue look-alikes: quotations that are the letter itself, requests that only inform, duties about a topic or the
-arrangements, and a group given as the reason for a duty rather than its condition."""
+arrangements, consequences of something other than going, and a group given as the reason for a duty rather than
+its condition."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
+from analyser.nlp.decide import GOING_WORDS
 from analyser.nlp.group_words import GROUP_NAME_WORDS
 
 QUOTED = re.compile(r'"[^"]{8,800}"')
@@ -138,6 +140,25 @@ _REARRANGING = {"change", "rearrange", "cancel", "move", "reschedule", "rebook",
 def about_the_arrangements(span: Span) -> bool:
     """A duty cue whose words change, cancel or move the meeting rather than say to go to it."""
     return span.label_ == "mandatory" and any(token.lower_ in _REARRANGING for token in span)
+
+
+# "It is really important that you answer the call. If you don't, we will send your claim back to DWP":
+# a consequence whose condition only points back ("if you don't", "otherwise") is about the sentence before.
+_POINTS_BACK = re.compile(
+    r"\W*(?:if\W+(?:you\W+)?(?:do\W+not|don't|do\W+n't|not|you\W+can't|you\W+cannot)|otherwise|or\W+else)\b",
+    re.I,
+)
+
+
+def about_going(span: Span) -> bool:
+    """Whether a consequence cue's sentence is about going to something: its own words or, where its
+    condition only points back ("If you don't, ..."), the words of the sentence before it."""
+    sentence = span.sent
+    if {token.lower_ for token in sentence} & GOING_WORDS:
+        return True
+    if sentence.start == 0 or not _POINTS_BACK.match(sentence.text):
+        return False
+    return bool({token.lower_ for token in span.doc[sentence.start - 1].sent} & GOING_WORDS)
 
 
 # A sender's note above a forwarded letter ("Email from claimant: i got this, can u look?"):

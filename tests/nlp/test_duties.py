@@ -374,3 +374,23 @@ def test_a_table_row_saying_the_appointment_is_mandatory_is_a_duty(row: str, man
         f"Where       | Kendal Jobcentre Plus\n{row}\nNotes       | bring your payslips"
     )
     assert (KENDAL.letter(table)["attendance"] == "mandatory") is mandatory
+
+
+@pytest.mark.parametrize(
+    ("before", "mandatory"),
+    [
+        # Round 39 F-060 (after its measurement): "If you don't" points back at the call it is the cost of.
+        ("It is really important that you answer the call.", True),
+        ("Please make sure you keep this appointment.", True),
+        # The same cost of a form not sent back asks the reader to go nowhere.
+        ("Please fill in the enclosed questionnaire and send it back by 1 March.", False),
+    ],
+)
+def test_a_cost_that_points_back_takes_its_subject_from_the_sentence_before(
+    before: str, mandatory: bool
+) -> None:
+    body = (
+        "Your PIP assessment will take place over the phone. Our assessor will call you on 17 February 2021 at "
+        f"11:00. {before} If you don't, we will send your claim back to the Department for Work and Pensions."
+    )
+    assert (KENDAL.letter(body)["attendance"] == "mandatory") is mandatory
