@@ -32,10 +32,10 @@ _OFFICE = re.compile(
 )
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello)\b", re.I | re.M)
 _LETTER_DATE_LABEL = re.compile(
-    r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-]?\s*", re.I
+    r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-|]?\s*", re.I
 )
 _PLACE_LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-]\s*(?P<place>[^\n]+)", re.I
+    r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-|]\s*(?P<place>[^\n]+)", re.I
 )
 _PHONE_APPOINTMENT = re.compile(
     r"(?:tele)?phone\s+(?:appointment|interview|call|assessment|consultation|meeting)|by\s+(?:tele)?phone"
@@ -74,8 +74,9 @@ _SUPERSEDED_AFTER = re.compile(
     r"(?:[^\n.]|\.\d)*?\b(?:no longer (?:take place|go ahead|happen)|(?:has|have) been cancelled|is cancelled|will not take place)",
     re.I,
 )
-# A date whose next line is a "Time:" label belongs to an appointment box, not to the letterhead.
-_APPOINTMENT_BLOCK = re.compile(r"[^\n]*\n\W*time\s*[:\-]", re.I)
+# A date whose next line, or its own line after a gap, holds a "Time:" label (or a table's "Time |") belongs
+# to an appointment box, not to the letterhead.
+_APPOINTMENT_BLOCK = re.compile(r"[^\n]*(?:\n\W*|[ \t]{2,})time\s*[:\-|]", re.I)
 # Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
 _APPOINTMENT_LABEL = re.compile(
     r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I
@@ -263,7 +264,7 @@ def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
         context = text[max(0, found.start - 160) : found.end + 120]
         if not _APPOINTMENT_WORDS.search(context):
             continue
-        labelled = re.search(r"(date|when|on|appointment)\s*[:\-]\s*$", before, re.I) is not None
+        labelled = re.search(r"(date|when|on|appointment)\s*[:\-|]\s*$", before, re.I) is not None
         if found.start < body_start and not labelled:
             continue
         candidates.append((not labelled, found.start, found))
