@@ -28,6 +28,7 @@ from analyser.nlp.vetoes import (
     about_a_topic,
     about_going,
     about_the_arrangements,
+    not_a_yes_to_going,
     only_informs,
     outside_the_letter,
     within,
@@ -158,6 +159,8 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "informs"  # "we would like to tell you about ...": nothing to attend
             elif about_a_topic(span):
                 why = "about a topic"  # "you don't have to talk about your health": still a meeting
+            elif not_a_yes_to_going(span):
+                why = "a blank choice"  # "Mandatory (Y/N) | N", "Non-mandatory | Yes"
             elif about_the_arrangements(span):
                 why = "rearranges"  # "if you need to change the visit, call us": no duty to go
             elif span.label_ == "sanction" and _is_statement(span):

@@ -32,7 +32,7 @@ from analyser.nlp.dates import names_a_time_or_weekday
 APPOINTMENT_TYPES = {"wfi", "wca", "pip_assessment", "programme_referral", "other_appointment"}
 # A threat about a form, evidence or a claim asks the reader to go nowhere (it still counts as
 # sanction language): "if you do not return the questionnaire, your ESA may stop".
-_PAPERWORK = {
+PAPERWORK_WORDS = {
     "form",
     "forms",
     "questionnaire",
@@ -273,4 +273,4 @@ def _direct(span: Span) -> bool:
 
 def _about_paperwork(span: Span) -> bool:
     words = {token.lower_ for token in span.sent}
-    return bool(words & _PAPERWORK) and not words & GOING_WORDS
+    return bool(words & PAPERWORK_WORDS) and not words & GOING_WORDS

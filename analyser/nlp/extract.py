@@ -35,7 +35,9 @@ _LETTER_DATE_LABEL = re.compile(
     r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-|]?\s*", re.I
 )
 _PLACE_LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:place|where|address|venue|location|at)\s*[:\-|]\s*(?P<place>[^\n]+)", re.I
+    r"(?:^|\n)[ \t]*(?:(?:place|where|address|venue|location|at)\s*[:\-]|(?:place|where|venue|location)\s*\|)"
+    r"\s*(?P<place>[^\n]+)",
+    re.I,
 )
 _PHONE_APPOINTMENT = re.compile(
     r"(?:tele)?phone\s+(?:appointment|interview|call|assessment|consultation|meeting)|by\s+(?:tele)?phone"
@@ -49,7 +51,7 @@ _DEADLINE_WORDS = (
     *("within", "until", "from", "since", "dated", r"letter\s+of", r"on\s+or\s+before"),
 )
 _NOT_APPOINTMENT = re.compile(
-    "|".join([*(rf"{words}\s+$" for words in _DEADLINE_WORDS), r"payment\s+(?:on|date)\s*:?\s*$"]), re.I
+    "|".join([*(rf"{words}\s+$" for words in _DEADLINE_WORDS), r"payment\s+(?:on|date)\s*[:|]?\s*$"]), re.I
 )
 # Words near a date that make it an appointment's rather than a deadline's.
 _APPOINTMENT_WORDS = re.compile(
@@ -74,9 +76,13 @@ _SUPERSEDED_AFTER = re.compile(
     r"(?:[^\n.]|\.\d)*?\b(?:no longer (?:take place|go ahead|happen)|(?:has|have) been cancelled|is cancelled|will not take place)",
     re.I,
 )
-# A date whose next line, or its own line after a gap, holds a "Time:" label (or a table's "Time |") belongs
-# to an appointment box, not to the letterhead.
-_APPOINTMENT_BLOCK = re.compile(r"[^\n]*(?:\n\W*|[ \t]{2,})time\s*[:\-|]", re.I)
+# A date whose next line holds a "Time:" label (or a table's "Time |"), or whose own line goes on to a time
+# and a place ("Date: 04/08/16     Time: 09:00     Location: ..."), belongs to an appointment box, not to
+# the letterhead. A time alone on the date's line is a time stamp ("Date: 03/05/2019     Time: 14:05").
+_APPOINTMENT_BLOCK = re.compile(
+    r"[^\n]*\n\W*time\s*[:\-|]|[^\n]*?[ \t]{2,}time\s*[:\-|][^\n]*?\b(?:location|place|where|venue)\s*[:\-|]",
+    re.I,
+)
 # Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
 _APPOINTMENT_LABEL = re.compile(
     r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from analyser.nlp.decide import GOING_WORDS
+from analyser.nlp.decide import GOING_WORDS, PAPERWORK_WORDS
 from analyser.nlp.group_words import GROUP_NAME_WORDS
 
 QUOTED = re.compile(r'"[^"]{8,800}"')
@@ -107,12 +107,13 @@ def _introduced_as_the_letter(text: str, start: int) -> bool:
     lead = text[max(0, start - 300) : start].rstrip()
     line = lead[lead.rfind("\n") + 1 :]
     said = re.split(r"(?<=[.!?])\s+", line)[-1]  # the lead-in's own sentence
-    return (
-        said.endswith(":")
-        and bool(_POINTS_AT_A_LETTER.search(line))
-        and not _EARLIER.search(said)
-        and not _OUR_EARLIER.search(line)
-    )
+    if not said.endswith(":") or _OUR_EARLIER.search(line):
+        return False
+    if _POINTS_AT_A_LETTER.search(line):
+        return not _EARLIER.search(said)
+    # "Client showed me the letter from Maidstone JCP dated 28/01/15. Key part copied:", and not
+    # "Ms B showed me a letter she was sent in 2017. Part copied:" (an earlier one, anywhere in the line).
+    return bool(_SHOWED_AND_COPIED.search(line)) and not (_EARLIER.search(line) or _IN_A_YEAR.search(line))
 
 
 def only_informs(span: Span) -> bool:
@@ -143,9 +144,14 @@ def about_the_arrangements(span: Span) -> bool:
 
 
 # "It is really important that you answer the call. If you don't, we will send your claim back to DWP":
-# a consequence whose condition only points back ("if you don't", "otherwise") is about the sentence before.
+# a consequence whose condition only points back ("If you don't,", "Otherwise") is about the sentence before,
+# unless that sentence is about paperwork or says the reader need not, or cannot, go.
 _POINTS_BACK = re.compile(
-    r"\W*(?:if\W+(?:you\W+)?(?:do\W+not|don't|do\W+n't|not|you\W+can't|you\W+cannot)|otherwise|or\W+else)\b",
+    r"\W*(?:if\W+(?:you\W+)?(?:do\W+not|don't|do\W+n't|not|can't|cannot)\s*[,;:-]|otherwise\b|or\W+else\b)",
+    re.I,
+)
+_NOT_GOING = re.compile(
+    r"\b(?:no need|(?:do not|don't|do n't|does not|doesn't|not) (?:need|have) to|need not|cannot|can't|unable to)\b",
     re.I,
 )
 
@@ -158,7 +164,24 @@ def about_going(span: Span) -> bool:
         return True
     if sentence.start == 0 or not _POINTS_BACK.match(sentence.text):
         return False
-    return bool({token.lower_ for token in span.doc[sentence.start - 1].sent} & GOING_WORDS)
+    before = span.doc[sentence.start - 1].sent
+    words = {token.lower_ for token in before}
+    return bool(words & GOING_WORDS) and not words & PAPERWORK_WORDS and not _NOT_GOING.search(before.text)
+
+
+# "Mandatory (Y/N) | N", "Mandatory | Yes / No", "Non-mandatory | Yes": a table's yes that is a blank choice
+# or answers a negated label is no duty.
+_A_CHOICE_FOLLOWS = re.compile(r"\s*/")
+_NEGATED_LABEL = re.compile(r"\b(?:non|not)\W*$", re.I)
+
+
+def not_a_yes_to_going(span: Span) -> bool:
+    """A "Mandatory | Yes" cue whose yes is one of a blank choice's options, or whose label is negated."""
+    if span.id_ != "is-mandatory" or span[-1].lower_ not in ("yes", "y"):
+        return False
+    text = span.doc.text
+    before = text[max(0, span.start_char - 12) : span.start_char]
+    return bool(_A_CHOICE_FOLLOWS.match(text, span.end_char) or _NEGATED_LABEL.search(before))
 
 
 # A sender's note above a forwarded letter ("Email from claimant: i got this, can u look?"):
@@ -166,10 +189,15 @@ def about_going(span: Span) -> bool:
 _POINTS_AT_A_LETTER = re.compile(
     r"letter below|below is|(?:i|he|she|they|we|client|son|daughter|partner|mum|dad|brother|sister) (?:got|received|has received|has got)"
     r" (?:this|the|a) letter|sent me this|got this|following letter|copied (?:it )?below|typed (?:it )?out"
-    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b"
-    r"|showed (?:me|us) (?:the |a |this |his |her |their )?letter|(?:part|bit|paragraph|section)s? copied",
+    r"|here is (?:the|what)|is what (?:it|they) said|forwarding|forwarded|\bfwd?\b",
     re.I,
 )
+# A note's own lead-in to the part of the letter it copies; only before a quotation (not a first paragraph).
+_SHOWED_AND_COPIED = re.compile(
+    r"showed (?:me|us) (?:the |a |this |his |her |their )?letter.*(?:part|bit|paragraph|section|lines?)s? copied",
+    re.I,
+)
+_IN_A_YEAR = re.compile(r"\b(?:in|from|during|back in)\s+(?:19|20)\d\d\b", re.I)
 _EARLIER = re.compile(r"\b(?:previous|earlier|last|old|before|ago|original|another)\b", re.I)
 _OUR_EARLIER = re.compile(r"\bwe\s+(?:sent|wrote|told)\b|\bour\s+(?:letter|message)\b", re.I)
 _SENDER = re.compile(r"\b(?:i|i'm|i've|my|me|client|we're|please advise)\b", re.I)

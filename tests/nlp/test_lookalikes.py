@@ -235,24 +235,6 @@ def test_a_case_note_quoting_the_letter_it_is_about_reads_the_quotation_as_the_l
 
 
 @pytest.mark.parametrize(
-    "note",
-    [
-        # Round 39 F-004 (after its measurement): a note that says whose letter it saw and which part it copied.
-        "Supervision note 3/3/16. Client showed me the letter from Wigan JCP dated 29/02/16. Part copied: "
-        '"You are required to attend an interview with your adviser at this office on 14/03/2016 at 10.40. If you '
-        "fail to attend without good reason your Jobseeker's Allowance may be sanctioned.\" He works a shift that "
-        "morning - told him to phone them first.",
-        'Drop-in, 12 June. Mr K showed us his letter (page 2 only). Paragraph copied: "You must take part in this '
-        'work-focused interview. If you do not, your Employment and Support Allowance may be reduced." '
-        "He thinks he is in the support group; we will check.",
-    ],
-)
-def test_a_note_saying_whose_letter_it_copies_reads_the_copy_as_the_letter(note: str) -> None:
-    found = analyse_text(note).letter
-    assert (found.attendance, found.sanction_language) == ("mandatory", True)
-
-
-@pytest.mark.parametrize(
     "body",
     [
         # A review's letters: a journal message that names the letter it passes on is that letter's demand,

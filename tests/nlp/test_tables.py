@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from written import ASHFORD
 
-from analyser import analyse_text
 from analyser.ingest.cleanup import clean_text
 
 letter = ASHFORD.letter
@@ -165,24 +164,3 @@ def test_a_long_border_line_is_read_in_linear_time() -> None:
     began = time.perf_counter()
     clean_text("-" * 20_000 + "x\n" + "|" + "-" * 20_000 + "|x")
     assert time.perf_counter() - began < 1.0
-
-
-@pytest.mark.parametrize(
-    "box",
-    [
-        # Round 39 F-017 and F-083 (after its measurement): an appointment box whose labels are a table's
-        # ("Date | ...") or share one line ("Date: ...     Time: ...") was read as the letter's own date.
-        "Appointment type   |  Work search review\nDate               |  14/05/2024\nTime               |  09:50\n"
-        "Location           |  Sittingbourne Jobcentre, 1st floor\nWith               |  Work coach - K. Osei",
-        "Work coach appointment\nDate: 14/05/24     Time: 09:50     Location: Sittingbourne Jobcentre\n"
-        "You have been booked to see your work coach about your claim.",
-    ],
-)
-def test_an_appointment_box_in_a_fragment_is_the_appointment_not_the_letter_date(box: str) -> None:
-    found = analyse_text(box).letter
-    assert (found.letter_date, found.appointment.date, found.appointment.time) == (
-        None,
-        "2024-05-14",
-        "09:50",
-    )
-    assert found.attendance == "unclear"  # booked, with nothing said about whether it is compulsory
