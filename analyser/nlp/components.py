@@ -31,6 +31,7 @@ from analyser.nlp.vetoes import (
     not_a_yes_to_going,
     only_informs,
     outside_the_letter,
+    signing_on_supposed,
     within,
 )
 
@@ -161,6 +162,8 @@ def cue_scope(doc: Doc, cues_key: str = CUES_KEY, live_key: str = LIVE_KEY) -> D
                 why = "about a topic"  # "you don't have to talk about your health": still a meeting
             elif not_a_yes_to_going(span):
                 why = "a blank choice"  # "Mandatory (Y/N) | N", "Non-mandatory | Yes"
+            elif signing_on_supposed(span):
+                why = "hypothetical"  # "If you claim JSA, you will need to sign on"
             elif about_the_arrangements(span):
                 why = "rearranges"  # "if you need to change the visit, call us": no duty to go
             elif span.label_ == "sanction" and _is_statement(span):

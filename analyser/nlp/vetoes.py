@@ -169,6 +169,18 @@ def about_going(span: Span) -> bool:
     return bool(words & GOING_WORDS) and not words & PAPERWORK_WORDS and not _NOT_GOING.search(before.text)
 
 
+# "If your ESA stops and you claim JSA, you will need to sign on every fortnight": signing on for a
+# benefit the reader may claim one day is no duty now.
+_SUPPOSES = re.compile(r"\b(?:if|unless|should you|in case)\b", re.I)
+
+
+def signing_on_supposed(span: Span) -> bool:
+    """A duty to sign on said under a condition in its own sentence."""
+    return span.id_ == "must-sign-on" and bool(
+        _SUPPOSES.search(span.sent.text, 0, span.start_char - span.sent.start_char)
+    )
+
+
 # "Mandatory (Y/N) | N", "Mandatory | Yes / No", "Non-mandatory | Yes": a table's yes that is a blank choice
 # or answers a negated label is no duty.
 _A_CHOICE_FOLLOWS = re.compile(r"\s*/")

@@ -61,9 +61,6 @@ def test_taking_part_said_to_be_mandatory_is_a_duty(sentence: str) -> None:
         # Round 26 B (after its measurement): a programme joined "by choice" or "voluntarily" was no offer.
         ("You have joined the programme by choice.", "voluntary"),
         ("You have chosen to join the Work Programme voluntarily.", "voluntary"),
-        # Round 40 A-041 (after its measurement): signing on is going to the Jobcentre.
-        ("From Tuesday 3 June you must sign on every week at Andover Jobcentre Plus.", "mandatory"),
-        ("You will need to continue to sign on at your usual time.", "mandatory"),
     ],
 )
 def test_plain_and_spoken_forms_say_whether_you_must_go(sentence: str, label: str) -> None:

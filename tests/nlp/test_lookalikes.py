@@ -159,8 +159,6 @@ def test_a_benefit_that_has_ended_sets_the_scene_and_a_sanction_that_ended_it_is
             "Support Allowance reduced if they do not attend without good cause.",
             "Support Allowance reduced",
         ),
-        # Round 40 F-064 (after its measurement): a table cell's clipped threat, with no "your".
-        ("Attendance is compulsory - failure without good cause may affect benefit", "may affect benefit"),
     ],
 )
 def test_threats_in_plain_or_misspelt_words_are_heard(threat: str, words: str) -> None:
