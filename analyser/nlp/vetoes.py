@@ -150,7 +150,7 @@ _POINTS_BACK = re.compile(
     r"\W*(?:if\W+(?:you\W+)?(?:do\W+not|don't|do\W+n't|not|can't|cannot)\s*[,;:-]|otherwise\b|or\W+else\b)",
     re.I,
 )
-_NOT_GOING = re.compile(
+_NEED_NOT_GO = re.compile(
     r"\b(?:no need|(?:do not|don't|do n't|does not|doesn't|not) (?:need|have) to|need not|cannot|can't|unable to)\b",
     re.I,
 )
@@ -166,7 +166,7 @@ def about_going(span: Span) -> bool:
         return False
     before = span.doc[sentence.start - 1].sent
     words = {token.lower_ for token in before}
-    return bool(words & GOING_WORDS) and not words & PAPERWORK_WORDS and not _NOT_GOING.search(before.text)
+    return bool(words & GOING_WORDS) and not words & PAPERWORK_WORDS and not _NEED_NOT_GO.search(before.text)
 
 
 # "If your ESA stops and you claim JSA, you will need to sign on every fortnight": signing on for a
