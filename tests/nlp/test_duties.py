@@ -205,16 +205,17 @@ def test_a_duty_said_before_the_cost_of_missing_any_interview_is_still_a_duty(bo
 @pytest.mark.parametrize(
     "sentence",
     [
-        # Weighed "unclear" by the models retrained with rounds 28-34 (a strict xfail until then); the
-        # model retrained with round 35 weighs it mandatory.
         "I'll have to raise a doubt on your Universal Credit if you miss it.",
         "If you do not come we may refer a doubt about your claim to a decision maker.",
     ],
 )
 def test_raising_a_doubt_about_the_claim_is_a_threat(sentence: str) -> None:
-    found = letter(f"I need to see you at Kendal Jobcentre on 12 June 2018 at 11.20am. {sentence}")
-    assert found["sanction_language"] is True
-    assert found["attendance"] == "mandatory"
+    reading = KENDAL.reading(f"I need to see you at Kendal Jobcentre on 12 June 2018 at 11.20am. {sentence}")
+    assert reading.letter.sanction_language is True
+    # The rules read a duty under threat. How the classifier weighs the first sentence has moved with each
+    # retraining (unclear with rounds 28-34 and again with 38-39, mandatory with 35-37), so the weighed
+    # attendance is not asserted here: the threat is.
+    assert (reading.votes.rule, reading.votes.path) == ("mandatory", "threat")
 
 
 def test_a_doubt_raised_is_a_threat_the_verdict_keeps() -> None:

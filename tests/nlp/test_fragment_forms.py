@@ -10,6 +10,7 @@ import pytest
 from written import KENDAL
 
 from analyser import analyse_text
+from analyser.nlp.read import cue_spans
 
 MEETING = "Appointment details\nWhen        | 14/05/2019 10:00\nWhere       | Kendal Jobcentre Plus\n"
 
@@ -78,7 +79,7 @@ def test_an_earlier_letter_copied_under_a_notes_lead_in_makes_no_demand(note: st
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "mandatory"),
+    ("before", "after", "a_cost_of_going"),
     [
         # Round 39 F-060: "If you don't" points back at the call it is the cost of.
         ("It is really important that you answer the call.", "If you don't, we will", True),
@@ -99,13 +100,18 @@ def test_an_earlier_letter_copied_under_a_notes_lead_in_makes_no_demand(note: st
     ],
 )
 def test_a_cost_that_points_back_takes_its_subject_from_the_sentence_before(
-    before: str, after: str, mandatory: bool
+    before: str, after: str, a_cost_of_going: bool
 ) -> None:
     body = (
-        "...due to coronavirus, your PIP assessment will take place over the phone. Our assessor will call you on 17 February 2021 at "
-        f"11:00. {before} {after} send your claim back to the Department for Work and Pensions."
+        "...due to coronavirus, your PIP assessment will take place over the phone. Our assessor will call you "
+        f"on 17 February 2021 at 11:00. {before} {after} send your claim back to the Department for Work and Pensions."
     )
-    assert (analyse_text(body).letter.attendance == "mandatory") is mandatory  # a fragment, as round 39 F-060
+    # The rules' reading: whether the cost is one of not going (how the classifier then weighs the letter
+    # as a whole is its own, and moves with each retraining).
+    cost = max((s for s in cue_spans(body) if s.id_ == "decide-without-you"), key=len)  # the one weighed
+    assert (cost._.why_not is None) is a_cost_of_going
+    if a_cost_of_going:
+        assert analyse_text(body).letter.attendance == "mandatory"  # a fragment, as round 39 F-060
 
 
 @pytest.mark.parametrize(
