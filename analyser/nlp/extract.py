@@ -11,7 +11,7 @@ from analyser.typography import line_around, lowered
 
 # In lower case, searched in the lowered text (see typography.lowered).
 BENEFIT_NAMES: dict[str, re.Pattern[str]] = {
-    "esa": re.compile(r"employment\s+and\s+support\s+allowance|\besa\b|\bnsesa\b"),
+    "esa": re.compile(r"employment\s+and\s+sup\s?p\s?o\s?r\s?t\s+allowance|\besa\b|\bnsesa\b"),
     "income_support": re.compile(r"income\s+support"),
     "universal_credit": re.compile(r"universal\s+credit|\buc\b(?!\s*50)"),
     "jsa": re.compile(r"job\s?seeker'?s'?\s+allowance|\bjsa\b"),

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 # Typed and scanned letters misspell the names ("Work Related Activty Group", OCR's "reIated",
-# "activit y", "the Suport Group"): rounds 21, 25, 27 and 37 (after their measurement) read no group.
-_WRA = r"work\W{1,3}re[lI1]ated\W{1,3}acti?vi?t\W?(?:y|ies)"
+# "activit y", "activ ity", "the Suport Group"): rounds 21, 25, 27, 37 and 41 (after their measurement) read no group.
+_WRA = r"work\W{1,3}re[lI1]ated\W{1,3}ac\s?ti?\s?v\s?i?\s?t\W?(?:y|ies)"
 _SUPPORT = r"sup{1,2}ort"
 # OCR reads a scan's "g" as "q": "the work-re1ated activity qroup" (round 38 A-029, after its measurement).
 _GROUP = r"(?:[gq]roup|grp)"

@@ -162,3 +162,23 @@ def test_the_readers_address_in_a_details_table_is_not_the_meeting_place() -> No
         "2019 at 10:00. If you fail to attend without good reason your benefit may be sanctioned."
     ).letter
     assert found.appointment.date == "2019-05-14" and found.appointment.place is None
+
+
+@pytest.mark.parametrize(
+    ("words", "group"),
+    [
+        # Round 41 F-065 and F-003 (after its measurement): OCR broke a word of the group's or the benefit's name.
+        (
+            "As you are in the work-related activ ity group you must take part in work-focused interviews.",
+            "wrag",
+        ),
+        (
+            "While we assess your claim for Employment and Suppo rt Allowance we would like you to talk to a work "
+            "coach.",
+            "assessment_phase",
+        ),
+    ],
+)
+def test_a_name_broken_by_ocr_still_states_the_group(words: str, group: str) -> None:
+    found = analyse_text(f"{words} Your interview is on Tuesday 16 November 2010 at 11.15am.").letter
+    assert found.esa_group_stated == group
