@@ -149,8 +149,8 @@ STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
         )
         for group, names in GROUP_NAMES.items()
     ),
-    (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
-    (re.compile(rf"\b{_SUPPORT}\W+component", re.I), "support_group", 0.8),
+    (re.compile(rf"{_WRA}(?:\W+{_GROUP})?\W+component", re.I), "wrag", 0.8),
+    (re.compile(rf"\b{_SUPPORT}(?:\W+{_GROUP})?\W+component", re.I), "support_group", 0.8),
     (re.compile(_ASSESSMENT_PHASE, re.I), "assessment_phase", 0.85),
     # ESA pays no component until the assessment phase ends (Welfare Reform Act 2007, s. 2 and s. 24(2)):
     # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it

@@ -1,7 +1,7 @@
-"""Fragments' own forms: table rows, a note naming the letter it copies, a cost that points back, appointment boxes.
+"""Forms fragments put things in: table rows, notes naming what they copy, costs that point back, OCR'd names.
 
-Each was read from round 39 F after its measurement; the look-alikes beside them are letters an independent
-review wrote against the first version of each mend, which it got wrong.
+Each was read from rounds 39 F and 41 after their measurement (with the one letter form beside them: a group's
+component); the look-alikes are letters an independent review wrote against the first version of each mend.
 """
 
 from __future__ import annotations
@@ -182,3 +182,19 @@ def test_the_readers_address_in_a_details_table_is_not_the_meeting_place() -> No
 def test_a_name_broken_by_ocr_still_states_the_group(words: str, group: str) -> None:
     found = analyse_text(f"{words} Your interview is on Tuesday 16 November 2010 at 11.15am.").letter
     assert found.esa_group_stated == group
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        # Round 41 B-036 and F-087 (after its measurement): the component named with "group" in it.
+        ("You get the support group component and your payments will carry on as normal.", "support_group"),
+        ("Your ESA includes the work-related activity group component.", "wrag"),
+        ("If you are in the support group you get the support group component.", None),
+    ],
+)
+def test_a_groups_component_states_the_group(sentence: str, group: str | None) -> None:
+    assert (
+        analyse_text(f"Thank you for telling us your new address. {sentence}").letter.esa_group_stated
+        == group
+    )
