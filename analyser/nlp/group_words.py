@@ -66,6 +66,10 @@ SUPPOSED = re.compile(
     r"^\W*(?:should|had|were|when|whenever|in\W+the\W+event)\b",
     re.I,
 )
+_READER_GETS = (
+    r"\byou(?:'ll|\W+will|'re|\W+are)?\W+(?:now\W+|still\W+)?(?:get|receive|be\W+paid|paid|getting|receiving)\W+"
+    r"(?:the\W+|your\W+)?"
+)
 GROUP_NAMES = {
     "support_group": rf"{_SUPPORT}\W+{_GROUP}\b|\blcwra\W+group|{_BOTH}\W+group",
     "wrag": rf"{_WRA}\W+{_GROUP}\b|\bwrag\b|(?:\blcw|{_LCW})\W+group",
@@ -149,8 +153,12 @@ STATEMENTS: list[tuple[re.Pattern[str], str, float]] = [
         )
         for group, names in GROUP_NAMES.items()
     ),
-    (re.compile(rf"{_WRA}(?:\W+{_GROUP})?\W+component", re.I), "wrag", 0.8),
-    (re.compile(rf"\b{_SUPPORT}(?:\W+{_GROUP})?\W+component", re.I), "support_group", 0.8),
+    (re.compile(rf"{_WRA}\W+component", re.I), "wrag", 0.8),
+    # "You get the support group component": with "group" in it, only said of the reader getting it (rate
+    # tables, general information and changes name both components that way).
+    (re.compile(rf"{_READER_GETS}{_WRA}\W+{_GROUP}\W+component", re.I), "wrag", 0.8),
+    (re.compile(rf"\b{_SUPPORT}\W+component", re.I), "support_group", 0.8),
+    (re.compile(rf"{_READER_GETS}{_SUPPORT}\W+{_GROUP}\W+component", re.I), "support_group", 0.8),
     (re.compile(_ASSESSMENT_PHASE, re.I), "assessment_phase", 0.85),
     # ESA pays no component until the assessment phase ends (Welfare Reform Act 2007, s. 2 and s. 24(2)):
     # the "assessment rate" is that phase's. Weaker than a component, which a decision may add to it

@@ -187,13 +187,31 @@ def test_a_name_broken_by_ocr_still_states_the_group(words: str, group: str) -> 
 @pytest.mark.parametrize(
     ("sentence", "group"),
     [
-        # Round 41 B-036 and F-087 (after its measurement): the component named with "group" in it.
+        # Round 41 B-036 (after its measurement): the component named with "group" in it, said of the reader.
         ("You get the support group component and your payments will carry on as normal.", "support_group"),
-        ("Your ESA includes the work-related activity group component.", "wrag"),
+        (
+            "From 4 April 2024 you will get the support group component instead of the work-related activity group "
+            "component.",
+            "support_group",
+        ),
+        (
+            "You will now be paid the work-related activity group component rather than the support group component.",
+            "wrag",
+        ),
+        # Said of others, of a rate, of a change or in a table, it states no group (review).
         ("If you are in the support group you get the support group component.", None),
+        ("The support group component is higher than the work-related activity group component.", None),
+        ("Members of the support group get the support group component.", None),
+        ("From 4 April 2024 you no longer get the support group component.", None),
+        ("You have lost the support group component.", None),
+        ("You will get ESA without the support group component.", None),
+        ("Your partner gets the support group component.", None),
+        ("Work-related activity group component   £30.60\nSupport group component   £47.70", None),
     ],
 )
-def test_a_groups_component_states_the_group(sentence: str, group: str | None) -> None:
+def test_a_groups_component_states_the_group_only_when_the_reader_gets_it(
+    sentence: str, group: str | None
+) -> None:
     assert (
         analyse_text(f"Thank you for telling us your new address. {sentence}").letter.esa_group_stated
         == group
