@@ -31,8 +31,10 @@ _OFFICE = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello)\b", re.I | re.M)
+# What ends a label: a colon or a dash, or a text table's bar ("Date: ...", "Time - ...", "Date | ...").
+_LABEL_MARK = r"[:\-|]"
 _LETTER_DATE_LABEL = re.compile(
-    r"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*[:\-|]?\s*", re.I
+    rf"(?:^|\n)\s*(?:date(?: of (?:this )?letter)?|dated|issued|letter date)\s*{_LABEL_MARK}?\s*", re.I
 )
 _PLACE_LABEL = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:place|where|address|venue|location|at)\s*[:\-]|(?:place|where|venue|location)\s*\|)"
@@ -80,9 +82,12 @@ _SUPERSEDED_AFTER = re.compile(
 # and a place ("Date: 04/08/16     Time: 09:00     Location: ..."), belongs to an appointment box, not to
 # the letterhead. A time alone on the date's line is a time stamp ("Date: 03/05/2019     Time: 14:05").
 _APPOINTMENT_BLOCK = re.compile(
-    r"[^\n]*\n\W*time\s*[:\-|]|[^\n]*?[ \t]{2,}time\s*[:\-|][^\n]*?\b(?:location|place|where|venue)\s*[:\-|]",
+    rf"[^\n]*\n\W*time\s*{_LABEL_MARK}"
+    rf"|[^\n]*?[ \t]{{2,}}time\s*{_LABEL_MARK}[^\n]*?\b(?:location|place|where|venue)\s*{_LABEL_MARK}",
     re.I,
 )
+# A date's own label just before it: "Date: ", "When | ", "Appointment - ".
+_DATE_LABEL_BEFORE = re.compile(rf"(date|when|on|appointment)\s*{_LABEL_MARK}\s*$", re.I)
 # Labels of a date that is an appointment, not the letter's own: "Next signing date:", "Interview:".
 _APPOINTMENT_LABEL = re.compile(
     r"(?:appointment|interview|signing|meeting|assessment|visit|next|new|when|attend)\b[^\n]*$", re.I
@@ -270,7 +275,7 @@ def appointment(text: str, sent: FoundDate | None) -> AppointmentFound | None:
         context = text[max(0, found.start - 160) : found.end + 120]
         if not _APPOINTMENT_WORDS.search(context):
             continue
-        labelled = re.search(r"(date|when|on|appointment)\s*[:\-|]\s*$", before, re.I) is not None
+        labelled = _DATE_LABEL_BEFORE.search(before) is not None
         if found.start < body_start and not labelled:
             continue
         candidates.append((not labelled, found.start, found))
